@@ -1,0 +1,328 @@
+"""A lower-cased, spelling-repaired view of a text that maps back to the original characters.
+
+Safety rules are written once against tidy English ("you", "i'm", "don't", "kill myself"), while people write
+"u", "im", "dont", "kms" or "killll". This module rewrites the text word by word and keeps, for every
+character of the rewritten view, the span of original characters it came from, so a rule match can be
+turned back into `start`/`end` offsets into what the person actually wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Texting forms and contractions written without an apostrophe. Only forms that are very unlikely to be a
+# different ordinary word in a message between partners are listed ("ill", "wont" and "id" are left alone
+# and handled inside the rules, because "I'm ill" and "my id" are real).
+_TEXTING: dict[str, str] = {
+    "u": "you",
+    "ya": "you",
+    "yu": "you",
+    "yoo": "you",
+    "ur": "your",
+    "yr": "your",
+    "urself": "yourself",
+    "yourslef": "yourself",
+    "im": "i'm",
+    "ive": "i've",
+    "iam": "i am",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "didnt": "didn't",
+    "cant": "can't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "isnt": "isn't",
+    "wasnt": "wasn't",
+    "arent": "aren't",
+    "werent": "weren't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "hadnt": "hadn't",
+    "aint": "ain't",
+    "youre": "you're",
+    "youll": "you'll",
+    "youd": "you'd",
+    "youve": "you've",
+    "hes": "he's",
+    "shes": "she's",
+    "theyre": "they're",
+    "thats": "that's",
+    "whats": "what's",
+    "theres": "there's",
+    "itll": "it'll",
+    "hed": "he'd",
+    "shed": "she'd",
+    "theyll": "they'll",
+    "itd": "it'd",
+    "lets": "lets",
+    "wanna": "want to",
+    "wana": "want to",
+    "gonna": "going to",
+    "gona": "going to",
+    "finna": "going to",
+    "gotta": "got to",
+    "hafta": "have to",
+    "lemme": "let me",
+    "gimme": "give me",
+    "imma": "i'm going to",
+    "ima": "i'm going to",
+    "tryna": "trying to",
+    "kinda": "kind of",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bc": "because",
+    "bcuz": "because",
+    "becuz": "because",
+    "becasue": "because",
+    "tho": "though",
+    "thru": "through",
+    "ppl": "people",
+    "rn": "right now",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tomoz": "tomorrow",
+    "2moro": "tomorrow",
+    "2morrow": "tomorrow",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "2day": "today",
+    "b4": "before",
+    "pls": "please",
+    "plz": "please",
+    "abt": "about",
+    "bout": "about",
+    "wat": "what",
+    "wut": "what",
+    "wen": "when",
+    "wit": "with",
+    "jus": "just",
+    "jst": "just",
+    "evry": "every",
+    "everyday": "every day",
+    "everytime": "every time",
+    "nite": "night",
+    "luv": "love",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "hubby": "husband",
+    "bae": "partner",
+    "mum": "mom",
+    "mam": "mom",
+    "mummy": "mom",
+    "anymor": "anymore",
+    "nemore": "anymore",
+    "anymre": "anymore",
+    "no1": "no one",
+    "noone": "no one",
+    "some1": "someone",
+    "sum1": "someone",
+    "any1": "anyone",
+    "every1": "everyone",
+    "idk": "i don't know",
+    "idc": "i don't care",
+    "idek": "i don't even know",
+    "smth": "something",
+    "sth": "something",
+    "nothin": "nothing",
+    "somethin": "something",
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "unalive": "kill",
+    "unalived": "killed",
+    "unaliving": "killing",
+    "sewerslide": "suicide",
+    "suicde": "suicide",
+    "sucide": "suicide",
+    "suiside": "suicide",
+    "suicid": "suicide",
+    "suicidel": "suicidal",
+    "sucidal": "suicidal",
+    "suicdal": "suicidal",
+    "myslef": "myself",
+    "mysef": "myself",
+    "myselfe": "myself",
+    "meself": "myself",
+    "hisself": "himself",
+    "threatend": "threatened",
+    "thretened": "threatened",
+    "threatned": "threatened",
+    "threten": "threaten",
+    "threatning": "threatening",
+    "alowed": "allowed",
+    "allowd": "allowed",
+    "aloud": "aloud",
+    "hurst": "hurts",
+    "hitt": "hit",
+    "hitted": "hit",
+    "kil": "kill",
+    "kiled": "killed",
+    "killd": "killed",
+    "ded": "dead",
+    "dyin": "dying",
+    "wnt": "want",
+    "waant": "want",
+    "wnna": "want to",
+    "freinds": "friends",
+    "frends": "friends",
+    "frnds": "friends",
+    "fam": "family",
+    "famly": "family",
+    "passwrd": "password",
+    "pasword": "password",
+    "paswords": "passwords",
+    "passwords": "passwords",
+    "locaton": "location",
+    "lokation": "location",
+    "messeges": "messages",
+    "msgs": "messages",
+    "msg": "message",
+    "txts": "texts",
+    "txt": "text",
+    "fone": "phone",
+    "phn": "phone",
+    "evrything": "everything",
+    "everythin": "everything",
+    "evry1": "everyone",
+    "nobdy": "nobody",
+    "nobody's": "nobody is",
+    "wanted2": "wanted to",
+    "want2": "want to",
+    "going2": "going to",
+    "pils": "pills",
+    "strangeled": "strangled",
+    "stranggled": "strangled",
+    "chocked": "choked",
+    "punchd": "punched",
+    "slaped": "slapped",
+    "slapd": "slapped",
+    "shoved": "shoved",
+    "thretening": "threatening",
+    "wrists": "wrists",
+    "wrist": "wrist",
+    "cuttin": "cutting",
+    "hurtin": "hurting",
+    "killin": "killing",
+    "livin": "living",
+    "tryin": "trying",
+    "goin": "going",
+    "doin": "doing",
+    "nothng": "nothing",
+    "pointless": "pointless",
+}
+
+# Key words whose letter-stretched spellings ("killlll", "diiie", "hurrrt") should still match. Their
+# single-letter skeletons are indexed so a token with a run of repeated letters can be mapped back.
+_STRETCH_TARGETS: tuple[str, ...] = (
+    "kill", "killing", "killed", "die", "dead", "dying", "hurt", "hurting", "myself", "yourself", "hit",
+    "hate", "suicide", "please", "help", "scared", "so", "want", "end", "life", "never", "leave", "stop",
+    "going", "you", "me", "no", "not", "dont", "don't", "anymore", "alone", "sorry", "too", "good", "all",
+)
+_URL_LIKE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
+_LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "!": "i"})
+
+
+def _skeleton(word: str) -> str:
+    """Collapses every run of a repeated character to one ("killl" -> "kil")."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@lru_cache(maxsize=1)
+def _stretch_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for word in _STRETCH_TARGETS:
+        index.setdefault(_skeleton(word), word)
+    return index
+
+
+@lru_cache(maxsize=8192)
+def normalize_token(token: str) -> str:
+    """Returns the tidy form of one lower-cased token (possibly several words, e.g. "kms")."""
+    word = token.replace("’", "'").replace("‘", "'")
+    if word in _TEXTING:
+        return _TEXTING[word]
+    # "k1ll", "d13", "su1c1de": digits inside letters are leetspeak, pure numbers are left alone.
+    if any(ch.isdigit() or ch in "@$" for ch in word) and any(ch.isalpha() for ch in word):
+        de_leet = word.translate(_LEET)
+        if de_leet != word and de_leet.isalpha():
+            word = _TEXTING.get(de_leet, de_leet)
+    # Stretched letters: three or more of the same letter never occur in English words.
+    if re.search(r"(.)\1\1", word):
+        squeezed = re.sub(r"(.)\1{2,}", r"\1\1", word)
+        if squeezed in _TEXTING:
+            return _TEXTING[squeezed]
+        target = _stretch_index().get(_skeleton(word))
+        return target if target is not None else squeezed
+    if len(word) > 2 and word not in _STRETCH_TARGETS:
+        target = _stretch_index().get(_skeleton(word))
+        # "diee", "hurtt", "killd": a doubled letter on a short key word.
+        if target is not None and len(word) - len(target) == 1 and word.startswith(target[:2]):
+            return target
+    return word
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The rewritten view plus, per view character, the original span it stands for."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Maps a `[start, end)` span of the view back to a span of the original text."""
+        if not self.text:
+            return 0, 0
+        start = max(0, min(start, len(self.text) - 1))
+        end = max(start + 1, min(end, len(self.text)))
+        orig_start = self.starts[start]
+        orig_end = self.ends[end - 1]
+        # Trim outer whitespace of the original slice so the quote reads cleanly.
+        while orig_start < orig_end and self.original[orig_start].isspace():
+            orig_start += 1
+        while orig_end > orig_start and self.original[orig_end - 1].isspace():
+            orig_end -= 1
+        return orig_start, orig_end
+
+
+def normalize(text: str) -> NormalizedText:
+    """Builds the normalised view of `text`.
+
+    Tokens are rewritten with `normalize_token`; whitespace runs become one space; URLs are masked so their
+    letters never trigger a rule. Every view character remembers the original span of its token.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    masked = _URL_LIKE.sub(lambda m: " " * len(m.group(0)), text)
+    last_end = 0
+    for match in _TOKEN.finditer(masked):
+        if match.start() > last_end and out and out[-1] != " ":
+            out.append(" ")
+            starts.append(last_end)
+            ends.append(match.start())
+        last_end = match.end()
+        raw = match.group(0)
+        lowered = raw.lower()
+        if raw.isalpha() or "'" in raw or "’" in raw or any(ch.isdigit() for ch in raw):
+            tidy = normalize_token(lowered)
+        else:
+            tidy = lowered.replace("’", "'").replace("‘", "'")
+        if len(tidy) == len(raw):
+            # Same length: keep a one-to-one map so spans stay as precise as possible.
+            for i, ch in enumerate(tidy):
+                out.append(ch)
+                starts.append(match.start() + i)
+                ends.append(match.start() + i + 1)
+        else:
+            for ch in tidy:
+                out.append(ch)
+                starts.append(match.start())
+                ends.append(match.end())
+    return NormalizedText(text, "".join(out), tuple(starts), tuple(ends))

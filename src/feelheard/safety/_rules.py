@@ -1,0 +1,904 @@
+"""The safety rules: regular expressions over the normalised view, one table per category.
+
+Every rule names the category it signals, the level it starts at, and how context may change it:
+
+* ``hyperbole``: the phrase is also everyday exaggeration ("I'll kill you if you spoil it", "I want to die,
+  this meeting"), so a joke marker or a trivial topic in the same sentence cancels it;
+* ``negatable``: a negation just before it in the same clause cancels it ("he has never hit me");
+* ``past_ok``: a report of something that happened, which a calm, resolved past story cancels ("years ago my
+  ex hit me; I'm safe now"); threats, intentions and plans are never cancelled that way;
+* ``upgrade``: which context lifts the finding to ``urgent`` ("recent" violence, self-harm "plan"/"intent").
+
+Patterns are written against normalised text (lower case, straight apostrophes, texting forms expanded), so
+they say "don't" and "you" once instead of "dont", "u", "ur".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["none", "concern", "urgent"]
+Upgrade = Literal["", "recent", "plan", "intent", "always"]
+
+# Building blocks -------------------------------------------------------------------------------------------
+_REL = (
+    r"(?:husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|fiancé|fiancée|spouse|ex|ex-husband|ex-wife|"
+    r"ex-boyfriend|ex-girlfriend|dad|father|stepdad|stepfather|mom|mother|stepmom|stepmother|brother|sister|"
+    r"son|daughter|uncle|aunt|cousin|roommate|flatmate|housemate|friend|bestie|boss|landlord|other half)"
+)
+# Someone who can be harmed: pronouns, relatives, children, pets.
+_VICTIM = (
+    r"(?:me|her|him|them|us|you|my (?:little |baby |older |younger |best |own )?"
+    r"(?:son|daughter|kids?|children|child|baby|babies|mom|dad|sister|brother|friend|wife|husband|partner|"
+    r"girlfriend|boyfriend|dog|cat|puppy|kitten)|(?:the|our|his|her) (?:kids?|children|baby|dog|cat|puppy))"
+)
+_SELF = r"(?:myself|himself|herself|themselves|themself|yourself|ourselves)"
+_I_WILL = (
+    r"(?:i'll|i will|ill|i'm going to|i am going to|i'm gonna|i'm about to|i'm gunna|i'd|i would|i swear i'll|"
+    r"i swear i will|i'm gonna|i'm just going to|i'll just|i might|i want to|i wanna|i'm ready to)"
+)
+_THEY_WILL = (
+    r"(?:he|she|they)(?:'ll| will|'d| would| is going to| was going to| are going to| were going to|'s going to|"
+    r"'s gonna| might| could)"
+)
+_REPORT = (
+    r"(?:said|says|say|told me|tells me|texted|texts|threatened|threatens|threatening|keeps saying|kept saying|"
+    r"screamed|screams|yelled|yells|swore|swears|promised|warned me|wrote)"
+)
+_SOCIAL = (
+    r"(?:(?:my|her|his|your|their) (?:own )?(?:friends?|family|families|sister|sisters|brother|brothers|mom|dad|"
+    r"parents|mother|father|kids|children|son|daughter|cousins?|best friend|bestie|colleagues|coworkers|"
+    r"grandma|grandmother|grandpa|nan|nana|aunt|uncle|therapist|doctor|people|girls|mates|boys)|friends|family|"
+    r"anyone|anybody|people|him|her|them|other (?:guys|men|women|girls|people)|the girls|the boys|the guys)"
+)
+_DO_SOCIAL = (
+    r"(?:see|visit|call|phone|ring|text|message|talk to|speak to|meet(?: up with)?|hang out(?: with)?|go out(?: with)?"
+    r"|spend time with|go see|have|keep in touch with|be friends with|contact)"
+)
+_INDEPENDENT = (
+    r"(?:go out|go anywhere|go outside|go (?:to|into) (?:work|the gym|church|class|uni|college|school|the doctor|"
+    r"the shops|the store|town)|leave (?:the house|home|the flat|the apartment|the room|him|her|them|the bedroom)|"
+    r"leave|work|get a job|have a job|keep my job|have (?:my own|a) (?:money|bank account|card|phone|car|friends|"
+    r"job|life|key)|have (?:money|friends|a phone|my phone|my keys|the car|access)|drive|use the (?:car|phone)|"
+    r"wear|dress|spend|eat|sleep|lock the door|close the door|be alone|see a doctor|see my|see the|have a "
+    r"(?:life|phone|car)|use my (?:phone|car|card|money))"
+)
+_DEVICE = (
+    r"(?:phone|messages|texts|emails?|e-mails?|dms|chats|whatsapp|instagram|facebook|snapchat|inbox|call log|"
+    r"browser history|search history|bank(?: account| statements?)?|accounts?|purse|bag|wallet|diary|journal|"
+    r"laptop|computer|location|mail|receipts|social media|notifications|photos|pictures|gallery)"
+)
+_KID_OR_PET = r"(?:the kids|our kids|my kids|the children|the baby|the dog|our dog|my dog|the cat|our cat|my cat)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern and what it means."""
+
+    name: str
+    categories: tuple[str, ...]
+    level: Level
+    pattern: re.Pattern[str]
+    reason: str
+    hyperbole: bool = False
+    negatable: bool = True
+    past_ok: bool = True
+    upgrade: Upgrade = ""
+
+
+def _r(
+    name: str,
+    categories: str,
+    level: Level,
+    pattern: str,
+    reason: str,
+    *,
+    hyperbole: bool = False,
+    negatable: bool = True,
+    past_ok: bool = True,
+    upgrade: Upgrade = "",
+) -> Rule:
+    return Rule(
+        name=name,
+        categories=tuple(categories.split("+")),
+        level=level,
+        pattern=re.compile(pattern),
+        reason=reason,
+        hyperbole=hyperbole,
+        negatable=negatable,
+        past_ok=past_ok,
+        upgrade=upgrade,
+    )
+
+
+# Self-harm ---------------------------------------------------------------------------------------------------
+SELF_HARM: tuple[Rule, ...] = (
+    _r(
+        "kill_self",
+        "self_harm",
+        "concern",
+        rf"\b(?:kill|killing|killed|end|ending|ended|take|taking|took|off|offing) (?:{_SELF}|(?:my|his|her|their|your)"
+        r" (?:own )?life)\b(?! back| seriously| over (?:it|this))|\bend (?:it all|everything)\b|\bend my(?:self| life)\b",
+        "talks about ending a life",
+        hyperbole=True,
+        upgrade="intent",
+    ),
+    _r(
+        "suicide_word",
+        "self_harm",
+        "concern",
+        r"\bsuicid(?:e|al|ality)\b(?! (?:squad|doors?|mission|run|runs|sprints?|bomber|bombing|rates?|statistics|"
+        r"prevention|awareness|hotline|helpline|lines?|research|attack|pact in the))|\bsewer slide\b",
+        "mentions suicide",
+        upgrade="plan",
+    ),
+    _r(
+        "want_die",
+        "self_harm",
+        "concern",
+        r"\b(?:want(?:s|ed)?|wanna|ready|wanting|like|prefer|deserve|deserves|going|gonna) to die\b|\bwish(?:ed|ing)? "
+        r"(?:i|he|she) (?:was|were|could be|'d been|had been) dead\b|\bwish(?:ed|ing)? (?:i|he|she) (?:could|would) "
+        r"(?:just )?(?:die|disappear forever|stop existing|not exist|not wake up)\b|\bwish(?:ed|ing)? (?:i|he|she) "
+        r"(?:had|'d) never been born\b|\bwish(?:ed|ing)? i (?:wasn't|was not|weren't) (?:alive|born|here anymore)\b|"
+        r"\bhope i (?:die|don't wake up|never wake up)\b|\bjust (?:let me|want to) die\b",
+        "says they want to die",
+        hyperbole=True,
+        upgrade="plan",
+    ),
+    _r(
+        "not_want_live",
+        "self_harm",
+        "concern",
+        r"\b(?:don't|do not|doesn't|does not|didn't|no longer|dont|never) (?:really |even |honestly |actually )?"
+        r"(?:want|wanna|wish|feel like|see a reason) (?:to )?(?:be alive|live|living|exist|existing|wake up|go on|keep "
+        r"going|keep living|be here anymore|be here any more|be around anymore|be in this world|be on this earth|"
+        r"carry on|be here at all|be here now|be here)\b(?! for (?:this|that|the)| at (?:this|the|that)| with (?:you|him|her)| in (?:this|that) (?:house|city|town|job|place))",
+        "says they do not want to be alive",
+        negatable=False,
+        upgrade="plan",
+    ),
+    _r(
+        "no_point",
+        "self_harm",
+        "concern",
+        r"\b(?:don't|do not|can't|cannot|can not|no longer|dont) see (?:the|any|a) (?:point|reason)(?: in (?:living|life|"
+        r"anything|going on|being here|any of (?:it|this)|carrying on|trying|waking up|existing|it all)| of (?:living|"
+        r"anything|life|going on|it all)| anymore| any more| to (?:anything|living|go on|keep going|life))|\bwhat'?s "
+        r"(?:even )?the point (?:of|in) (?:living|life|anything|going on|me|being alive|being here|existing|any of it|"
+        r"it all|waking up|trying anymore)|\bwhat'?s (?:even )?the point anymore|\b(?:there's|there is|see) no "
+        r"(?:point|reason) (?:in |to )?(?:living|going on|being alive|being here|life|keep going|anything anymore|"
+        r"carrying on|wake up|existing)|\bnothing (?:left )?to live for\b|\bno reason to (?:live|go on|keep going|"
+        r"wake up|be here|stay alive)|\b(?:lost|losing|lose) (?:the|my|his|her) will to live\b|\b(?:tired|sick|done) of "
+        r"(?:living|being alive|existing|life|this life|being here)\b|\bdone with (?:life|living|everything and everyone)"
+        r"|\blife (?:isn't|is not|isnt|ain't) worth (?:living|it)\b|\bnot worth living\b|\bpointless to (?:live|go on)",
+        "sounds like life feels pointless",
+        negatable=False,
+        upgrade="plan",
+    ),
+    _r(
+        "better_off",
+        "self_harm",
+        "concern",
+        r"\bbetter off (?:dead|without me|if i (?:was|were|wasn't|weren't|was not|were not|'m not|am not|died|"
+        r"disappeared|was gone|were gone|never existed)|if i wasn't (?:here|around|alive)|with me gone|when i'm gone"
+        r"|if i'm gone)|\b(?:everyone|everybody|you|they|the kids|my family|the world) (?:would|'d|will) (?:be )?"
+        r"(?:happier|better) (?:without me|if i (?:was|were) gone)",
+        "says others would be better off without them",
+        negatable=False,
+        upgrade="plan",
+    ),
+    _r(
+        "never_wake",
+        "self_harm",
+        "concern",
+        r"\b(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not|don't|didn't) wake up\b|\bnot wake up "
+        r"(?:again|tomorrow|ever)\b|\bnever wake up again\b|\b(?:disappear|vanish|stop existing|cease to exist)"
+        r"(?: forever| for good| permanently| and never come back)\b|\b(?:want|need|wish) (?:it all|everything|"
+        r"the pain|all of this|this) to (?:stop|end) (?:forever|for good|permanently)\b|\bwant (?:it all|everything"
+        r"|all of it) to end\b|\bcan'?t (?:go on|keep going|do this) (?:anymore|any more|any longer)?\s*(?:living|"
+        r"like this)?\b(?=.*\b(?:die|dead|end it|live|living|alive|exist)\b)",
+        "talks about not waking up or disappearing for good",
+        upgrade="plan",
+    ),
+    _r(
+        "nobody_miss",
+        "self_harm",
+        "concern",
+        r"\b(?:nobody|no one|noone|no-one) (?:would|will|'d|is going to|even) (?:even )?(?:miss me|notice if i "
+        r"(?:was|were|'m) gone|notice if i (?:died|disappeared)|care if i (?:died|was gone|were gone|disappeared|"
+        r"was dead|killed myself|wasn't here|wasn't around)|notice i'm gone|come to my funeral)",
+        "says nobody would miss them",
+        negatable=False,
+        upgrade="plan",
+    ),
+    _r(
+        "hurt_self",
+        "self_harm",
+        "concern",
+        rf"\b(?:hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burnt|burned|starve|starving|"
+        rf"punish|punishing|scratch|scratching|hit|hitting|bang|banging) {_SELF}\b(?! (?:at|on|with|while|by|when|"
+        r"during|doing|playing|lifting|running|shaving|cooking|chopping|slicing|opening|climbing|working out|"
+        r"training|skating|skiing|falling|tripping|laughing|in the|accidentally|badly on|pretty bad on|on the|up"
+        r"|off|out|over the|down|trying to open|fixing))|\bself[- ]?(?:harm|harming|harmed|injur(?:y|e|ed|ing)|"
+        r"mutilat\w*)\b|\b(?:started|start|starting|back to|been|went back to|relapsed (?:and|into)?) (?:cutting|"
+        r"self[- ]?harming)\b|\bcutting again\b|\b(?:cut|cutting|slit|slitting|slice|slicing) (?:my|his|her|their)"
+        r" (?:wrists?|arms?|thighs?|legs?|skin)\b",
+        "mentions hurting themselves on purpose",
+        upgrade="plan",
+    ),
+    _r(
+        "burden",
+        "self_harm",
+        "concern",
+        r"\b(?:i'm|i am|im|i feel like|i feel|i've become|feel like i'm) (?:just |such |nothing but |only )?(?:a |an )"
+        r"?(?:burden|waste of (?:space|oxygen|air|life))\b(?! of)",
+        "feels like a burden",
+        negatable=True,
+        upgrade="plan",
+    ),
+    _r(
+        "not_around",
+        "self_harm",
+        "concern",
+        r"\b(?:won't|will not|wont|am not going to|i'm not going to) be (?:around|here|alive) (?:much longer|for much "
+        r"longer|for long|tomorrow|by (?:tomorrow|morning|the morning|monday|the weekend)|to see|after tonight|"
+        r"anymore to|to bother)\b|\byou(?:'ll| will) (?:never|not) (?:have to )?(?:see|hear from|deal with|worry about)"
+        r" me (?:again|ever again|anymore)\b(?=.*\b(?:gone|die|dead|end|goodbye|sorry|pain|forever|world)\b)|\byou "
+        r"won't have to (?:deal with|worry about|put up with|see) me (?:much longer|for much longer|ever again)\b|"
+        r"\b(?:this is|these are) my (?:last|final) (?:message|words|text|goodbye)\b|\b(?:tell|say goodbye to|say bye "
+        r"to|kiss) (?:the kids|the children|everyone|my (?:mom|dad|family|kids|sister|brother)|mom|dad) (?:goodbye )?"
+        r"for me\b|\bgoodbye (?:forever|for good|everyone)\b|\b(?:said|saying|say) (?:my )?(?:last )?goodbyes\b",
+        "says goodbye as if they won't be here",
+        negatable=False,
+        past_ok=False,
+        upgrade="always",
+    ),
+    _r(
+        "means_pills",
+        "self_harm",
+        "urgent",
+        r"\b(?:took|take|taken|taking|swallowed|swallow|swallowing|downed|ate|popped|gonna take|going to take) "
+        r"(?:a |an )?(?:bunch|handful|handfull|load|lot|lots|bottle|box|pack|packet|whole (?:bottle|box|pack|"
+        r"packet|strip)|all|too many|way too many|\d+|twenty|thirty|forty|fifty|ten|fifteen)(?: of)?(?: (?:my|the|his|her|"
+        r"those|these|them))? ?(?:sleeping |pain ?|blood pressure |anxiety )?(?:pills|tablets|meds|medication|"
+        r"medicine|painkillers|paracetamol|tylenol|ibuprofen|xanax|sleeping pills|insulin|antidepressants|"
+        r"panadol|aspirin|oxy|oxys|percs|benzos)\b|\b(?:overdose|overdosed|overdosing|od'd|od'ed|od ing)\b|"
+        r"\b(?:stockpil\w+|saving up|hoard\w*|collecting|stashing|stashed|counting) (?:my |the |his |her )?"
+        r"(?:pills|tablets|meds|medication|painkillers)\b",
+        "mentions taking a dangerous amount of medicine",
+        upgrade="always",
+    ),
+    _r(
+        "means_other",
+        "self_harm",
+        "urgent",
+        r"\b(?:bought|buy|buying|got|have|tied|tying|made|making) (?:a |some )?(?:rope|noose)\b|\bnoose\b|\b(?:jump|"
+        r"jumping|throw myself|step|stepping|walk|walking) (?:off|from|in front of|under|onto) (?:a |the |this )?"
+        r"(?:bridge|roof|building|train|tracks|balcony|cliff|bus|truck|car|ledge|overpass|tower|top floor)\b|"
+        r"\b(?:standing|sitting|i'm|i am|up) on (?:the |a )?(?:bridge|roof|ledge|edge of the (?:roof|bridge|cliff)|"
+        r"railing|tracks)\b|\b(?:razor|blade|blades)\b(?=.*\b(?:myself|wrists?|arms?|cut|cutting|skin|bleed)\b)|"
+        r"\b(?:gun|pistol|rifle) to my (?:own )?head\b|\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |"
+        r"the )?(?:suicide |goodbye |last )?(?:note|letter)s? (?:for|to) (?:everyone|you all|my family|the kids|"
+        r"my kids|my parents|mom|you)\b|\bsuicide note\b|\b(?:giving|gave|given) away (?:all )?(?:my|of my) "
+        r"(?:stuff|things|belongings|possessions)\b|\b(?:have|got|made|making) (?:a|the) plan\b(?=.*\b(?:die|"
+        r"myself|end|dead|suicide|life|tonight|pills|it all)\b)",
+        "mentions a way or a plan to end their life",
+        upgrade="always",
+    ),
+    _r(
+        "third_self_threat",
+        "self_harm",
+        "concern",
+        rf"\b(?:{_REPORT}|threatened|threatens|threatening|keeps threatening|kept threatening) (?:to |that )?"
+        r"(?:(?:he|she|they|he's|she's|they're)(?:'ll| will|'d| would| is going to| was going to| is gonna| 's "
+        r"going to)? ?)?(?:kill|hurt|harm|end|cut) (?:himself|herself|themselves|themself|his (?:own )?life|her "
+        r"(?:own )?life|their (?:own )?life)\b",
+        "reports someone threatening to harm themselves",
+        negatable=True,
+        upgrade="intent",
+    ),
+)
+
+# Violence ----------------------------------------------------------------------------------------------------
+# Inanimate or idiomatic subjects that make "hit me", "bit me", "pushed me" harmless.
+_NOT_PERSON = (
+    r"(?<!\bit )(?<!\bthat )(?<!\bthis )(?<!\breality )(?<!\bnews )(?<!\bidea )(?<!\bthought )(?<!\bsong )"
+    r"(?<!\bcar )(?<!\bball )(?<!\bdoor )(?<!\bwave )(?<!\bdog )(?<!\bcat )(?<!\bpuppy )(?<!\bkitten )"
+    r"(?<!\bmosquito )(?<!\bspider )(?<!\bhorse )(?<!\bbus )(?<!\bbike )(?<!\btruck )(?<!\bgrief )(?<!\bwhich )"
+    r"(?<!\bjoke )(?<!\bline )(?<!\bmovie )(?<!\bshow )(?<!\bbook )(?<!\bsadness )(?<!\bloneliness )"
+    r"(?<!\btruth )(?<!\bnostalgia )(?<!\bwhat )(?<!\bbranch )(?<!\bbaby )(?<!\btoddler )(?<!\bkid )"
+    r"(?<!\bhangover )(?<!\bheat )(?<!\bwind )(?<!\bsun )(?<!\bbug )(?<!\bsnake )(?<!\bbee )(?<!\bwasp )"
+)
+_HIT_VERBS = (
+    r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|"
+    r"smack|smacked|smacks|smacking|beat|beats|beating|beaten|shove|shoved|shoves|shoving|whack|whacked|"
+    r"headbutt|headbutted|elbowed|stomped on|stomps on|tackled|spat on|spit on|spits on|bit|bites|bitten|"
+    r"pinched|pinches|strike|struck|strikes|socked|clocked|thumped|battered|assaulted|attacked|attacks|"
+    r"hurt|hurts|hurting|burned|burnt|scalded|kneed|body slammed|bodyslammed|manhandled|roughed up|"
+    r"slammed|slams|pushed|pushes|pushing|push|threw|throws|throwing|dragged|drags|pinned|pins|"
+    r"shook|shakes|shaking|grabbed|grabs|grabbing|yanked|yanks)"
+)
+VIOLENCE: tuple[Rule, ...] = (
+    _r(
+        "physical_act",
+        "violence",
+        "concern",
+        rf"{_NOT_PERSON}\b(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|"
+        r"kicks|kicking|smack|smacked|smacks|smacking|beat|beats|beating|beaten|shove|shoved|shoves|shoving|whack|"
+        r"whacked|headbutt|headbutted|elbowed|stomped on|stomps on|tackled|spat on|spit on|spits on|pinched|socked|"
+        r"clocked|thumped|battered|assaulted|attacked|kneed|body ?slammed|manhandled|roughed up|struck|strikes|"
+        r"bit|bites|bitten|scalded) "
+        rf"{_VICTIM}\b(?! up\b| with (?:a|the|some|that|this|his|her|those) (?:joke|question|news|truth|link|song|"
+        r"pun|idea|fact|line|request|bill|guilt|surprise|compliment)| on (?:the|instagram|twitter|tiktok|facebook|"
+        r"snapchat|social)| at (?:chess|cards|poker|scrabble|tennis|the game|mario|fifa|monopoly|arm|uno|pool|"
+        r"darts|golf|pong|video games|everything|racing|running)| to (?:it|the punch)| in (?:a |the )?(?:race|game|"
+        r"match|chess|argument|debate)| out of (?:the|a) (?:tournament|game|competition|group|chat|team|round))",
+        "describes someone being hit or attacked",
+        upgrade="recent",
+    ),
+    _r(
+        "physical_act_mixed",
+        "violence",
+        "concern",
+        r"\b(?:pushed|pushes|push|pushing|shoved|slammed|slams|threw|throws|dragged|drags|pinned|pins|shook|shakes|"
+        rf"grabbed|grabs|yanked|yanks|kicked|kicks) {_VICTIM} (?:into|against|down(?! to)|onto|to the (?:floor|ground"
+        r"|wall|bed)|off (?:the|a)|across|over the|out of (?:the|bed by)|by (?:the|my|her|his) (?:throat|neck|hair|arms?|"
+        r"wrists?|collar|shoulders?|face|jaw|legs?)|so hard|really hard|hard enough|until|around|so violently|"
+        r"violently|roughly|and (?:shook|hit|punched|slapped|kicked|choked|screamed|threw|pinned|held))\b|"
+        r"\b(?:grabbed|grabs|grabbing|twisted|twists|squeezed|yanked|pulled) (?:me |her |him )?(?:by )?(?:my|her|his) "
+        r"(?:arm|arms|wrist|wrists|hair|throat|neck|face|jaw|shoulders?|collar) (?:so |really )?(?:hard|tight|"
+        r"tightly|roughly|and|until|so|that|to)\b|\b(?:pulled|yanked|dragged) (?:me|her) (?:by|across|down)|"
+        r"\b(?:threw|throws|throwing|hurled|chucked|flung) (?:a |the |his |her |my |an )?(?:\w+ ){0,2}(?:at|to"
+        r"wards) (?:me|my head|my face|her|him|us|the kids)\b(?<!shade at me)(?<!a fit at me)(?<!party at me)"
+        r"(?<!look at me)|\b(?:spat|spit|spits) (?:at|in) (?:me|my face|her face|her)\b",
+        "describes being pushed, grabbed or thrown at",
+        upgrade="recent",
+    ),
+    _r(
+        "hurt_physically",
+        "violence",
+        "concern",
+        rf"\b(?:physically (?:hurt|hurts|hurting|harmed|attacked|abused|assaulted)|(?:hurt|hurts|hurting|harmed) "
+        rf"{_VICTIM} physically|put (?:his|her|their) hands? on (?:me|her|him|you|the kids)|laid (?:a )?hands? on "
+        r"(?:me|her|him|you|the kids)|lay (?:a )?(?:hand|finger) on (?:me|her|him|you|the kids)|raised (?:his|her|"
+        r"their) (?:hand|fist|arm) (?:at|to|against|toward|towards|like he|like she) ?(?:me|her|him|you|the kids|"
+        r"was going)?|get(?:s|ting)? physical with (?:me|her|him|you)|gets? (?:rough|violent) with (?:me|her|him|you"
+        r")|(?:got|gets|getting|became|becomes|is|was|can be|gets really) (?:physically )?violent(?! (?:video|"
+        r"games?|movies?|films?|shows?|storm|weather)))\b",
+        "describes physical harm",
+        upgrade="recent",
+    ),
+    _r(
+        "strangle_weapon",
+        "violence",
+        "urgent",
+        rf"\b(?:chok(?:e|ed|es|ing)|strangl(?:e|ed|es|ing)|throttl(?:e|ed|es|ing)|suffocat(?:e|ed|es|ing)|smother"
+        rf"(?:ed|s|ing)?) {_VICTIM}\b(?! (?:up|on|with))|\b(?:hands?|fingers|arm) (?:around|round|on|across|"
+        r"against) (?:my|her|his|your) (?:throat|neck)\b|\bby (?:the|my|her) (?:throat|neck)\b|\bcouldn't breathe\b"
+        r"(?=.*\b(?:he|she|hands|neck|throat|pinned|held|choke|sat on)\b)|\b(?:pulled|held|pointed|waved|aimed|"
+        r"brandished|came at (?:me|her|him) with|grabbed|got out|came at me with|threatened (?:me|her|him) with|"
+        r"swung|picked up) (?:a|his|her|the|their|my|our|that) (?:gun|knife|knives|blade|kitchen knife|weapon|"
+        r"bat|baseball bat|hammer|machete|pistol|rifle|shotgun|axe|crowbar|screwdriver|broken bottle)\b|\b(?:gun|"
+        r"knife|blade) (?:to|at|against) (?:my|her|his|your) (?:head|throat|neck|chest|face|back|stomach)\b|"
+        r"\b(?:stabbed|stab|stabs|stabbing|shot|shoot|shooting) (?:at )?(?:me|her|him|us|my (?:mom|dad|sister|"
+        r"brother|son|daughter))\b(?! (?:a |an |down|up|dead|a look|a text|a message|an email|a glance|a dm))|"
+        r"\btried to (?:kill|drown|strangle|choke|suffocate|smother|stab|shoot|run over|poison|burn) (?:me|her|him"
+        r"|us|you|the kids)\b|\btried to run (?:me|her|him) (?:over|off the road)\b",
+        "describes choking, a weapon or an attempt to kill",
+        past_ok=False,
+    ),
+    _r(
+        "threat_kill",
+        "violence",
+        "urgent",
+        rf"\b{_I_WILL} (?:fucking |actually |literally |really |just |seriously |go |come (?:over|home) and )?"
+        rf"(?:kill|murder|strangle|choke|stab|shoot|end|slit your throat|bury|drown) (?:you|u|her|him|them|that "
+        rf"(?:\w+)|the (?:bitch|bastard|guy|girl|kids|baby)|your (?:\w+ )?(?:boyfriend|girlfriend|husband|wife|"
+        r"mom|dad|family|sister|brother|friend|kids|new (?:boyfriend|girlfriend|man|woman))|everyone|us all|"
+        r"all of you|{_KID_OR_PET})\b|\byou(?:'re| are| will be|'ll be) (?:a )?dead(?: (?:man|woman|meat))?\b"
+        r"(?= (?:if|when|the moment|once|tonight|for this|after)|\s*$|\s*[.!])",
+        "threatens to kill",
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "threat_hurt",
+        "violence",
+        "concern",
+        rf"\b{_I_WILL} (?:fucking |actually |literally |really |just |seriously |come (?:over|home) and )?"
+        rf"(?:hurt|hit|beat|smack|slap|punch|kick|break|smash|bash|batter|stab|deck|knock|cut|burn|beat the "
+        rf"(?:shit|crap|hell) out of|rip|wreck) (?:you|u|her|him|them|your (?:\w+ )?(?:face|head|skull|legs?|arms?|"
+        r"neck|jaw|teeth|nose|fingers|bones|boyfriend|girlfriend|husband|wife|car|stuff|things|phone)|that \w+|"
+        rf"{_KID_OR_PET}|everyone)\b(?! (?:at|in) (?:chess|cards|the game|fifa|mario|tennis|poker|golf|scrabble|"
+        r"monopoly|pool|darts))|\bdon't make me (?:hurt|hit|slap|smack|punch|kill|come over there)\b|\byou(?:'re| "
+        r"are) going to get (?:hurt|hit|what's coming)\b|\bwatch your back\b|\bi know where you (?:live|work|sleep|"
+        r"are staying)\b|\byou (?:won't|will not) see (?:it|me) coming\b|\bi(?:'ll| will) make (?:you|him|her) "
+        r"(?:pay|bleed|suffer|regret (?:it|this|that|ever))\b|\b(?:you're|you are) going to (?:regret|pay for) "
+        r"(?:this|that|it)\b(?=.*\b(?:hurt|hit|kill|make sure|if you|face|door|find you)\b)|\b(?:you'll|you will|"
+        r"you're going to) (?:wish you (?:were|was) dead|get what's coming)\b",
+        "threatens to hurt someone",
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "threat_report",
+        "violence",
+        "concern",
+        rf"\b(?:{_REPORT}|threatened|threatens|threatening|keeps threatening|kept threatening|warned) (?:me |her |him "
+        rf")?(?:to |that )?(?:(?:he|she|they)(?:'d| would|'ll| will| is going to| was going to|'s going to|'s "
+        rf"gonna| was gonna| might| could)? )?(?:kill|murder|hurt|hit|beat|stab|shoot|strangle|choke|break|smash|"
+        rf"burn|slap|punch|kick|get|end|bury|destroy|drown) (?:me|her|him|you|us|them|my (?:\w+ )?\w+|the (?:kids|"
+        rf"baby|dog|cat|children)|{_KID_OR_PET}|everyone)\b(?! (?:at|in) (?:chess|cards|the game|tennis|golf|"
+        r"pool|mario|fifa))|\b(?:threatened|threatens|threatening|threats) (?:to (?:hurt|kill|hit|beat|harm)|me|"
+        r"her|him|my life|violence)\b|\bdeath threats?\b|\bthreatened (?:to|me) with (?:a )?(?:knife|gun|"
+        r"violence|weapon)\b",
+        "reports a threat of violence",
+        negatable=True,
+        upgrade="intent",
+    ),
+    _r(
+        "going_to_kill_me",
+        "violence",
+        "concern",
+        rf"\b(?:he|she|they|he's|she's|they're|my (?:husband|wife|partner|boyfriend|girlfriend|ex|stepdad|"
+        rf"father|dad|fiance|fiancee))(?:'s| is| will|'ll| would|'d| was| are| might| could| is going to|'s going "
+        rf"to|'s gonna| is gonna| was going to| were going to| actually| really)?(?: going to| gonna)? (?:actually |"
+        rf"really |one day )?(?:kill|murder|hurt|seriously hurt|strangle) (?:me|us|her|him|the kids|{_KID_OR_PET})"
+        r"(?: one day| someday| eventually| this time| if| when| next time|\b)",
+        "fears someone will kill or hurt them",
+        hyperbole=True,
+        upgrade="intent",
+    ),
+    _r(
+        "fear_of_partner",
+        "abuse",
+        "concern",
+        rf"\b(?:scared|afraid|terrified|frightened|fear|petrified) (?:of )?(?:what (?:he|she|they)(?:'ll|'d| will| "
+        rf"would| might| could) do(?: to (?:me|us|the kids|her|him))?|(?:he|she|they)(?:'ll|'d| will| would| might| "
+        r"could| is going to|'s going to|'s gonna) (?:hurt|hit|kill|attack|snap|lose it|come back|find me|do "
+        r"something)|to go home|to be (?:alone|home) with (?:him|her|them)|(?:of )?(?:my own )?(?:husband|wife|"
+        r"partner|boyfriend|girlfriend|ex|stepdad|dad|father)(?!'s (?:reaction|health|job|family))|(?:of )?(?:him|her)"
+        r"\b(?! (?:leaving|finding|getting|being|going|cheating|losing|thinking|not|dying|seeing|judging|breaking|"
+        r"reading|knowing|hearing|moving|meeting|saying|telling|feeling|worrying|quitting|ending|calling|"
+        r"forgetting|making|doing|missing|realizing|realising|noticing|changing|taking|drinking|relapsing|"
+        r"spending|falling|drifting))|for my (?:life|safety)|for (?:my|our) kids'? safety|to (?:tell|leave) (?:him|"
+        r"her|them))\b|\b(?:(?:i|we) (?:don't|do not|never|no longer) feel safe|(?:i'm|i am|we're|we are|i'm "
+        r"not) (?:not )?safe) (?:at home|in my (?:own )?(?:home|house|bed)|with (?:him|her|them|my (?:husband|"
+        r"wife|partner|boyfriend|girlfriend))|around (?:him|her|them)|in (?:this|our|my) (?:house|home|"
+        r"relationship|marriage|flat|apartment)|here anymore)\b|\bunsafe (?:at home|with (?:him|her)|around "
+        r"(?:him|her))\b|\b(?:walk|walking|walks) on eggshells\b(?=.*\b(?:scared|afraid|fear|terrified|hit|"
+        r"temper|rage|explode|snap|violent|hurt)\b)|\b(?:hid|hide|hiding|locked myself) (?:from (?:him|her)|in "
+        r"the (?:bathroom|bedroom|car|closet))\b",
+        "describes being afraid of a partner or unsafe at home",
+        negatable=False,
+        upgrade="recent",
+    ),
+    _r(
+        "intimidation",
+        "violence",
+        "concern",
+        r"(?<!\bi )(?<!\bi've )\b(?:punched|punches|punching|kicked|kicks|smashed|smashes|smashing|broke|breaks|"
+        r"breaking|threw|throws|throwing|slammed (?:his|her) fist (?:into|through)|put (?:his|her|a) fist through|"
+        r"destroyed|destroys|ripped|tore|hit|hits|hitting|banged|banging|pounding|pounded|kicking down|kicked down|"
+        r"broke down|broke in|busted) (?:a |the |my |our |his |her |a hole in the |holes in the |on the |on my )?"
+        r"(?:wall|walls|door|doors|window|windows|bedroom door|bathroom door|front door|phone|laptop|tv|"
+        r"plates|dishes|glass|glasses|mirror|furniture|stuff|things|everything|belongings|clothes|table)\b"
+        r"(?!.{0,30}\b(?:by accident|accidentally|when (?:i|it) (?:dropped|fell)|while (?:moving|cleaning)|"
+        r"lol|haha|playing|football|game))|\b(?:cornered|corners|blocked|blocks|blocking|stood in) (?:me|her|the "
+        r"door|the doorway|my way)\b(?! (?:in|at) (?:the )?(?:game|chess|traffic|meeting))|\b(?:wouldn't|won't|"
+        r"didn't|doesn't) let (?:me|her) (?:leave|out of) (?:the )?(?:room|house|car|bathroom|bedroom|kitchen)\b",
+        "describes intimidating, destructive behaviour",
+        upgrade="recent",
+    ),
+    _r(
+        "injury",
+        "violence",
+        "concern",
+        r"\b(?:bruises?|bruised|black eye|black eyes|split lip|fat lip|broken (?:rib|ribs|nose|arm|wrist|jaw|"
+        r"finger|tooth|teeth|collarbone)|fractured|concussion|stitches|marks on my (?:neck|arms?|face|wrists?|"
+        r"throat|legs?))\b(?=.*\b(?:he|she|they|him|her|his|husband|wife|partner|boyfriend|girlfriend|ex|dad|"
+        r"stepdad|hide|cover|concealer|long sleeves|make-?up|lie about|lied about|tell people|pretend)\b)"
+        r"(?!.{0,60}\b(?:football|soccer|rugby|hockey|gym|bike|skiing|skating|climbing|fell|fall|trip|tripped|"
+        r"slipped|accident|match|game|training|surgery|sport|practice|tackle)\b)|\b(?:hide|hiding|hid|cover|"
+        r"covering|covered|conceal|concealing) (?:up )?(?:the |my |her |his )?(?:bruises?|marks|black eye|"
+        r"injuries)\b",
+        "mentions injuries that may come from violence",
+        upgrade="recent",
+    ),
+    _r(
+        "pet_harm",
+        "violence+abuse",
+        "concern",
+        rf"\b{_NOT_PERSON}(?:kicked|kicks|hit|hits|hurt|hurts|threw|throws|beat|beats|strangled|choked|drowned|"
+        r"killed|poisoned|tortured) (?:the|my|our|her|his) (?:dog|cat|puppy|kitten|pet|pets|rabbit|hamster)\b",
+        "describes harm to a pet",
+        upgrade="recent",
+    ),
+    _r(
+        "police_called",
+        "violence",
+        "concern",
+        r"\b(?:neighbou?rs?|someone|they|i|we|my (?:mom|dad|sister|friend)) (?:called|had to call|rang|phoned) "
+        r"(?:the )?(?:police|cops|911|999|000|112)\b(?=.*\b(?:he|she|him|her|screaming|fight|hit|yelling|shouting|"
+        r"threw|hurt|door)\b)|\b(?:restraining|protection|protective) order\b|\b(?:banging|pounding|kicking|"
+        r"smashing) (?:on )?(?:the|my|our) (?:door|window|windows)\b(?=.*\b(?:he|she|won't|scared|afraid|let "
+        r"(?:him|her) in|open)\b)|\bbroke (?:down|into) (?:the|my|our) (?:door|house|flat|apartment|place)\b",
+        "describes police, protective orders or someone breaking in",
+        upgrade="recent",
+    ),
+)
+
+# Abuse -------------------------------------------------------------------------------------------------------
+_SEVERE_INSULT = (
+    r"(?:worthless|a worthless \w+|useless|pathetic|disgusting|a whore|whore|a slut|slut|a cunt|cunt|a waste of "
+    r"(?:space|oxygen|air|skin)|nothing|trash|garbage|unlovable|a fat pig|fat pig|a pig|retarded|a retard|"
+    r"a piece of shit|a piece of garbage|a bitch|bitch|ugly|fat and ugly|a freak|vermin|a parasite|a failure|"
+    r"a mistake|unlovable|filth|a dog|dirt)"
+)
+_MILD_INSULT = r"(?:stupid|dumb|an idiot|idiot|crazy|insane|a psycho|psycho|fat|a loser|loser|a moron|moron|mental|hysterical|an embarrassment)"
+ABUSE: tuple[Rule, ...] = (
+    _r(
+        "abuse_word",
+        "abuse",
+        "concern",
+        r"(?<!\bsubstance )(?<!\bdrug )(?<!\balcohol )(?<!\banimal )(?<!\bracial )(?<!\bonline )(?<!\bverbal "
+        r"abuse from )\b(?:abus(?:e|es|ed|ing|ive|er|ers)|domestic violence|domestic abuse|intimate partner "
+        r"violence|battered (?:wife|woman|women)|coercive control)\b(?! (?:of (?:power|the system|trust|"
+        r"privilege|authority|process|position|alcohol|drugs|substances)|(?:the|my|your|his|her|their) "
+        r"(?:system|power|position|privileges?|generosity|kindness|patience|credit card|trust|goodwill|hospitality|"
+        r"phone|body with|authority)|alcohol|drugs|substances|statistics|awareness|charity|shelter (?:volunteer|"
+        r"fundraiser)))",
+        "names abuse directly",
+        upgrade="recent",
+    ),
+    _r(
+        "degrading_report",
+        "abuse",
+        "concern",
+        rf"\b(?:calls|called|calling|call|tells|told|telling|says|said|saying|keeps calling|keeps telling|"
+        rf"keeps saying|reminds|reminded) (?:me|her|him|us) (?:i'm|i am|she's|she is|he's|he is|that i'm|that "
+        rf"she's|that i am|that i was|i was|she was|we're|that we're)? ?(?:a |an |so |just |nothing but |such a |"
+        rf"completely |totally )?{_SEVERE_INSULT}\b(?! (?:of|about|at|to|but)\b)",
+        "reports being called degrading names",
+        upgrade="recent",
+    ),
+    _r(
+        "degrading_report_frequent",
+        "abuse",
+        "concern",
+        rf"\b(?:calls|called|calling|tells|told|says|keeps calling|keeps telling|reminds) (?:me|her|him) (?:i'm |"
+        rf"she's |he's |that i'm |i am )?(?:a |an |so |just )?{_MILD_INSULT}\b(?=.*\b(?:every (?:day|night|time|"
+        r"single)|all the time|constantly|always|in front of|daily|nonstop|non-stop|whenever|over and over|"
+        r"(?:\w+ )?times a (?:day|week)|no one|nobody|won't believe|crazy)\b)",
+        "reports being put down again and again",
+        upgrade="recent",
+    ),
+    _r(
+        "degrading_direct",
+        "abuse",
+        "concern",
+        r"\b(?:you're|you are|your|youre|she's|she is|he's|he is) (?:absolutely |completely |totally |fucking |"
+        r"just |nothing but |such )?(?:nothing|worthless|a waste of (?:space|oxygen|air|skin)|unlovable|a "
+        r"worthless \w+|a mistake|vermin|a parasite)(?: without me)?\b(?! (?:to worry|compared|like|of|to "
+        r"(?:be|me|do))\b)|\bno (?:one|man|woman|guy|girl|body)(?: else)? (?:will|would|could|is going to|is "
+        r"ever going to)? ?(?:ever )?(?:want|love|believe|put up with|date|hire|marry|touch|care about) (?:you|her|"
+        r"him|me)\b(?!.{0,20}\b(?:like (?:i do|me)|the way i do|more than i do|as much)\b)|\bnobody (?:will|"
+        r"would|could)? ?(?:ever )?(?:want|love|believe|put up with) (?:you|her|him|me)\b|\byou(?:'re| are) "
+        r"lucky (?:i|anyone) (?:even )?(?:puts? up with|stays? with|stay|want|love|touch)\b|\b(?:i'm|i am|"
+        r"she's|he's) lucky (?:he|she|they|anyone) (?:even )?(?:puts up with|stays with|wants|loves|put up with)"
+        r" me\b",
+        "puts someone down so they feel worthless or trapped",
+        upgrade="recent",
+    ),
+    _r(
+        "blame_violence",
+        "abuse",
+        "concern",
+        r"\b(?:look what you made me do|you made me (?:do (?:it|this|that)|hit|hurt|push|slap|punch|lose it|snap)|"
+        r"you (?:deserved|deserve|deserves|asked for) (?:it|that|what you got|to be (?:hit|hurt|slapped|punished"
+        r"|beaten)|a beating|a slap|to get (?:hit|hurt|slapped))|(?:he|she) (?:says|said|tells me|told me) i "
+        r"(?:deserved|deserve|asked for|made (?:him|her) do) (?:it|that|this)|i deserved (?:it|what (?:he|she) "
+        r"did)|(?:it's|its|it was) my fault (?:he|she) (?:hit|hits|hurt|hurts|pushed|slapped|gets angry|got "
+        r"violent|lost it))\b",
+        "blames the victim for violence",
+        upgrade="recent",
+    ),
+    _r(
+        "tell_die",
+        "abuse",
+        "concern",
+        r"\b(?:kill yourself|kill urself|go kill yourself|go die|go and die|drop dead(?! gorgeous| sexy| "
+        r"beautiful)|(?:i|we) hope you (?:die|get hit|rot|suffer|get cancer|choke)|you should (?:die|kill "
+        r"yourself|just die|go die)|(?:the )?world (?:would be|is) better (?:off )?without you|do us all a favou?r "
+        r"and die|nobody would miss you|no one would miss you|(?:i|we) wish you (?:were|was) dead)\b",
+        "tells someone to die or harm themselves",
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "sexual",
+        "abuse",
+        "concern",
+        r"\b(?:rap(?:e|ed|es|ing|ist)|sexually (?:assaulted|abused|harassed|coerced)|sexual (?:assault|abuse|"
+        r"coercion|violence)|molest(?:ed|s|ing|ation)?|grop(?:e|ed|es|ing)|marital rape|non-?consensual|"
+        r"without (?:my|her|his) consent|(?:didn't|did not|never|couldn't) (?:give |gave )?consent|didn't "
+        r"consent)\b(?! (?:seed|field|kit (?:volunteer|training)|awareness))|\b(?:forced|forces|forcing|"
+        r"pressured|pressures|pressuring|coerced|coerces|guilted|guilts|guilt-trips|made|makes|making) (?:me|her|"
+        r"him) (?:into |to )?(?:have sex|sex|sleep with|do (?:sexual|stuff|things|it) (?:things|stuff )?(?:i|she|"
+        r"he) (?:didn't|don't|doesn't|did not|do not) want|(?:into )?(?:doing )?(?:sexual|oral)|do it when "
+        r"(?:i|she)|perform|watch porn|send (?:nudes|pics|naked)|touch (?:him|her))|\bforced (?:himself|herself)"
+        r" (?:on|onto) (?:me|her|him)\b|\b(?:touched|touches|touching|had sex with|sex with|groped|undressed) "
+        r"(?:me|her|him)? ?(?:while|when) (?:i|she|he) (?:was|were|am|is) (?:asleep|sleeping|passed out|drunk|"
+        r"unconscious|blacked out|too drunk|out of it)\b|\b(?:didn't|did not|wouldn't|would not|won't|doesn't|"
+        r"does not|never) (?:stop|listen)(?: even)? (?:when|after|though|even though) (?:i|she|he) (?:said|say|"
+        r"says|told (?:him|her)|begged|cried|screamed|asked) (?:no|stop|to stop|(?:him|her) to stop)\b|\b(?:won't|"
+        r"doesn't|didn't|wouldn't) take no for an answer (?:about|when it comes to|in bed|with) (?:sex|it)\b|"
+        r"\bsex (?:when|even when|even though) i (?:said|say|don't want|didn't want|was crying)\b",
+        "describes sexual harm or sex without consent",
+        upgrade="recent",
+    ),
+    _r(
+        "image_abuse",
+        "abuse+coercive_control",
+        "concern",
+        r"\b(?:post|posts|posted|posting|share|shares|shared|sharing|send|sends|sent|sending|leak|leaks|leaked|"
+        r"leaking|show|shows|showed|showing|spread|spreads|release|upload|uploaded|put up|expose) (?:all )?"
+        r"(?:of )?(?:my|your|her|his|the|our|those|them|these|that) ?(?:private |intimate |naked |nude |sexy |"
+        r"explicit |sex )?(?:nudes|naked (?:pics|photos|pictures|videos?|selfies)|nude (?:pics|photos|pictures|"
+        r"videos?)|intimate (?:pics|photos|pictures|videos?|images)|sex tape|sex video|private (?:pics|photos|"
+        r"pictures|videos?)|explicit (?:pics|photos|pictures|videos?))\b|\brevenge porn\b|\b(?:threaten(?:s|ed|"
+        r"ing)?|blackmail(?:s|ed|ing)?) (?:me |her |him )?(?:to|with) (?:post|share|send|leak|show|spread|my|her|"
+        r"his|the|our) ?(?:nudes|pics|photos|pictures|videos?|sex tape)\b",
+        "mentions sharing intimate images without consent",
+        negatable=True,
+        past_ok=False,
+    ),
+)
+
+# Coercive control --------------------------------------------------------------------------------------------
+CONTROL: tuple[Rule, ...] = (
+    _r(
+        "not_allowed",
+        "coercive_control",
+        "concern",
+        rf"\b(?:won't|will not|wont|doesn't|does not|don't|do not|didn't|did not|never|wouldn't|would not|refuses to|"
+        rf"refused to|stopped|stops|can't|cannot) (?:ever |even |really |always )?(?:let|allow|permit|lets|"
+        rf"allows|letting) (?:me|her|him|you|us) (?:to )?(?:{_DO_SOCIAL} {_SOCIAL}|{_INDEPENDENT}|out\b|go\b|have "
+        rf"(?:a |my |any |her |his |your )?(?:own )?(?:money|friends|phone|car|job|bank account|card|keys|"
+        r"passport|space|privacy|password|life)|see (?:anyone|anybody|my|her|his|your|them|friends|family)|talk "
+        r"to (?:anyone|anybody|other|my|her|his|your|friends|family|men|women|guys|girls))|\b(?:i'm|i am|she's|"
+        rf"she is|he's|he is|we're|we are|you're|you are|your|i was|she was|he was|i'm still|i'm no longer|"
+        rf"wasn't|isn't|aren't|ain't|am not|i've never been|never) (?:not |even |ever |really |still )?allowed "
+        rf"(?:to )?(?:{_DO_SOCIAL} {_SOCIAL}|{_INDEPENDENT}|out\b|have (?:a |my |any |her |his |your )?(?:own )?"
+        r"(?:money|friends|phone|car|job|bank account|card|keys|passport|password|life|social media)|see "
+        r"(?:anyone|anybody|my|her|his|your|them|friends|family|him|her)|talk to (?:anyone|anybody|other|my|her|"
+        r"his|your|friends|family|men|women|guys|girls)|(?:go|be) anywhere|leave|look at|post|wear|spend|work|"
+        r"drive|have|lock|text|call|use)\b(?<!allowed to have pets)(?!.{0,30}\b(?:at work|at school|in class|by "
+        r"(?:the|my) (?:doctor|boss|school|teacher|landlord|company|hospital|airline|gym|policy)|because of "
+        r"(?:covid|the|my) (?:lockdown|rules|policy|surgery|doctor|contract)|during (?:the )?(?:exam|test|"
+        r"lockdown|flight)|in (?:the )?(?:hospital|building|library|museum|office|exam|lab))\b)",
+        "describes someone being stopped from seeing people or living their own life",
+        negatable=False,
+    ),
+    _r(
+        "permission",
+        "coercive_control",
+        "concern",
+        r"\b(?:need|needs|have to|has to|had to|must|make me|makes me|made me|making me) (?:to )?(?:ask|get|beg "
+        r"for) (?:for )?(?:his|her|their|my) (?:permission|approval|ok|okay|consent|sign-off)|(?:ask|asking|asked|beg|"
+        r"begging) (?:him|her|them) (?:for )?(?:permission|for money) (?:to|before|for|every)|\byou (?:need|have "
+        r"to|must) (?:get |ask for |ask )?my permission\b|\bwithout my permission\b(?=.*\b(?:you|you're)\b)(?=.*\b"
+        r"(?:go|see|leave|spend|talk|text|wear|out)\b)|\b(?:i|he|she) forbid(?:s|de)? (?:you|me|her|him)\b|\b"
+        r"(?:forbids|forbade|forbidden|bans|banned) (?:me|her|him|you) (?:from|to)\b|\byou're forbidden\b|\bdecides?"
+        r" (?:who|what|where|when|how much) (?:i|she|he) (?:can|get to|am allowed|is allowed|see|wear|eat|go|"
+        r"spend|talk)\b|\btells? me (?:what|who) (?:to wear|i can (?:wear|see|talk|eat|text)|i'm allowed|to eat|"
+        r"i can and can't)\b|\bpicks (?:out )?(?:my|her) clothes\b(?=.*\b(?:every|won't|makes|allowed|let)\b)|"
+        r"\b(?:gives|gave|set|sets) (?:me|her) a curfew\b",
+        "describes needing permission to live one's own life",
+        negatable=False,
+    ),
+    _r(
+        "monitoring",
+        "coercive_control",
+        "concern",
+        rf"(?<!\bi )(?<!\bi always )(?<!\bi sometimes )\b(?:goes|go|going|went|gone|looks|looking|looked|checks|"
+        rf"check|checking|checked|reads|read|reading|searches|searched|search|snoops|snooped|snooping|scrolls|"
+        rf"scrolled|scrolling|combs|combed|inspects|inspected|monitors|monitored|monitoring|demands to see|"
+        rf"demanded to see|wants to see|makes me show (?:him|her)|made me show (?:him|her)|insists on "
+        rf"(?:seeing|checking|reading)) (?:through |at |in )?(?:all )?(?:of )?(?:my|her|his|your) {_DEVICE}\b"
+        r"(?=.*\b(?:every|always|constantly|all the time|whenever|each|nightly|daily|while (?:i|she|he) (?:was|"
+        r"is|sleep|shower)|when (?:i|she|he)|demand|make|made|insist|passcode|password|unlock|hand it over|"
+        r"(?:won't|wouldn't) let|again|anymore|not allowed|no privacy|night|morning|before bed)\b)"
+        r"|(?<!\bi )\b(?:goes|checks|reads|searches|snoops|scrolls|monitors|combs) (?:through )?(?:all )?(?:of )?"
+        rf"(?:my|her|his) {_DEVICE}\b",
+        "describes someone checking a partner's phone or messages",
+        negatable=True,
+    ),
+    _r(
+        "tracking",
+        "coercive_control",
+        "concern",
+        r"\b(?:track|tracks|tracking|tracked|monitor|monitors|monitoring|monitored|spy|spies|spying|spied|stalk|"
+        r"stalks|stalking|stalked|watches|watched|watching) (?:on )?(?:me|her|him|my|where i|where she|everywhere i"
+        r"|every(?:thing)? i|who i|my every)\b(?! (?:on (?:instagram|twitter|tiktok|facebook|social|insta|"
+        r"snapchat|youtube)|play|cook|sleep|dance|grow|while i (?:cook|sleep|play|work out)|do (?:my )?(?:makeup|"
+        r"hair|yoga)|(?:stories|story)))(?=.*\b(?:location|phone|app|move|moves|movements|go|goes|every|all the "
+        r"time|car|work|where|who|spending|always|constantly|messages|texts|calls|steps|minute|gps|camera|"
+        r"cameras)\b)|\b(?:airtag|air tag|tracker|tracking app|tracking device|spyware|stalkerware|keylogger|"
+        r"hidden camera|find my (?:iphone|friends|phone)|life360|gps tracker)\b(?=.*\b(?:my|her|his|your|car|bag|"
+        r"phone|put|installed|hid|found|secretly|without)\b)|\b(?:share|sharing|shares|shared|turn on|turn "
+        r"(?:your|my) location (?:back )?on|keep) (?:my|your|her|his) (?:live )?location\b(?=.*\b(?:make|makes|made|"
+        r"have to|has to|demand|demands|always|all the time|or else|at all times|24/7|or|must|need to|needs to|"
+        r"insist|insists|every|won't|freaks out|gets angry)\b)|\b(?:why (?:is|did you turn|did you switch)|you "
+        r"turned) (?:your|ur) location (?:off|is off)\b|\blocation (?:is )?off\b(?=.*\b(?:why|or else|better|"
+        r"turn it)\b)|\bfollow(?:s|ed|ing)? (?:me|her) (?:to work|to (?:my|her) (?:work|job|office|class|"
+        r"friend's|friends|gym)|home from|everywhere|around town|when i go out)\b|\b(?:shows?|showed|showing|"
+        r"turns?|turned|turning) up (?:at|to) (?:my|her) (?:work|job|office|gym|school|friend's|friends'?|"
+        r"parents'|class|house)(?: \w+)? (?:uninvited|unannounced|to check|to see (?:who|if|what)|to make sure|"
+        r"every|again|all the time|without)\b|\b(?:texts|calls|rings|phones|messages) (?:me|her) (?:\d{2,}|"
+        r"dozens of|fifty|a hundred|hundreds of|twenty|thirty|forty|nonstop|non-stop|constantly|every (?:\d+|"
+        r"few|five|ten|fifteen|twenty|thirty) (?:minutes|mins|min)|over and over)\b(?=.*\b(?:where|who|why|"
+        r"times|answer|pick up|until|if i|when i|out|check|minutes|mins)\b)|\b(?:wants|needs|has|have|demands|"
+        r"insists|expects|needs|must|got) (?:me )?to know (?:where i am|where i'm going|where you are|who i'm with|"
+        r"who you're with|who i'm (?:talking|texting)|who you're (?:talking|texting)|where she is|where she's "
+        r"going|every move|my every move|everything i do|everywhere i go)(?: \w+){0,2} ?(?:at all times|every "
+        r"(?:second|minute|hour)|all the time|constantly|24/7|always|or else|every time)\b|\bchecks? (?:up )?on "
+        r"(?:me|her) (?:every (?:\d+ |few |five |ten |half )?(?:minutes?|mins?|hours?|hour)|constantly|all day|"
+        r"nonstop|\d+ times)\b|\b(?:times|timing|timed) (?:me|her|how long (?:i|she))\b(?=.*\b(?:shop|store|"
+        r"out|gone|home|work|bathroom|shower|minutes)\b)",
+        "describes tracking, stalking or constant checking",
+        negatable=True,
+    ),
+    _r(
+        "passwords",
+        "coercive_control",
+        "concern",
+        r"\b(?:wants|want|demands|demand|demanded|asks for|asked for|made me give (?:him|her)|makes me give (?:him|"
+        r"her)|has|knows|took|takes|changed|changes|insists on having|needs|need|have) (?:all )?(?:of )?(?:my|your|"
+        r"her|his|ur) (?:passwords|passcodes|password|passcode|pin|pins|logins?|login details)\b(?=.*\b(?:every|"
+        r"all|won't|check|checks|demand|make|makes|made|or|because|so (?:he|she|i) can|need|needs|now|right "
+        r"now|accounts|changed)\b)|\bgive me (?:your|ur|all your) (?:phone|passwords?|passcodes?|pin|logins?)\b"
+        r"(?=.*\b(?:now|or|right|check|see|so i can|unlock|who)\b)|\b(?:unlock|hand over|hand me) (?:your|ur) "
+        r"phone\b(?=.*\b(?:now|or|right|check|see|so i can|who)\b)|\b(?:i'll|i will|i'm going to|i'm gonna) "
+        r"(?:be )?(?:checking|check|go through|read|going through) (?:your|ur) (?:phone|messages|texts|emails|"
+        r"dms|email)\b|\bi need to (?:see|check) (?:your|ur) (?:phone|messages|texts)\b",
+        "describes demanding passwords or a partner's phone",
+        negatable=True,
+    ),
+    _r(
+        "money_control",
+        "coercive_control",
+        "concern",
+        r"\b(?:controls|control|controlled|controlling|manages all|takes|took|taking|keeps|kept|holds|has|confiscated"
+        r"|confiscates) (?:all )?(?:of )?(?:my|her|his|the|our) (?:money|finances|paycheck|paycheque|pay|payslip|"
+        r"wages|salary|earnings|bank cards?|debit cards?|credit cards?|cards|bank account|benefits|savings|"
+        r"income)\b(?=.*\b(?:have to ask|won't|doesn't let|not allowed|allowance|every|all|ask|permission|"
+        r"beg|can't|i have no|access|without|so i can't|so she can't|gives me|explain|justify|account for|"
+        r"receipts?|penny|cent|dollar|pound)\b)|\b(?:gives|gave|give) (?:me|her) (?:an|a weekly|a monthly|"
+        r"a small|a tiny) (?:allowance|pocket money)\b|\b(?:have|has|had) to (?:ask|beg) (?:him|her|them) for "
+        r"(?:money|cash|every|the car|gas money|grocery money)\b|\baccount for every (?:penny|cent|dollar|pound|"
+        r"euro|rupee|purchase|receipt)\b|\bchecks? every (?:receipt|purchase|transaction|penny)\b|\bmade (?:me|"
+        r"her) (?:quit|leave|give up) (?:my|her) (?:job|work|studies|course|degree|career)\b|\b(?:cut|cuts|"
+        r"cutting) off (?:my|her) (?:card|cards|money|access to|phone|allowance|credit)\b|\b(?:took|takes|"
+        r"taken|hid|hides|hiding|hidden|keeps|kept|destroyed|confiscated|locked up) (?:away )?(?:my|her) "
+        r"(?:car keys|keys|passport|phone|id|documents|visa|papers|birth certificate|medication|meds|"
+        r"charger|sim card)\b(?!.{0,15}\b(?:by accident|accidentally|by mistake|lol|haha|again\?))"
+        r"(?=.*\b(?:so|can't|couldn't|won't|wouldn't|to stop|to keep|from|until|every|when|if|because|"
+        r"punish)\b)|\byou're not getting (?:any )?(?:money|a penny|a cent|the car|your phone|your keys)\b",
+        "describes control over money, documents or keys",
+        negatable=True,
+    ),
+    _r(
+        "isolation",
+        "coercive_control",
+        "concern",
+        r"\b(?:cut|cuts|cutting) (?:me|her|him) off from (?:my|her|his|all|everyone|everybody|friends|family)|"
+        r"\bisolat(?:e|es|ed|ing) (?:me|her|him)\b|\b(?:made|makes|making|forced|forces|pressured) (?:me|her|him) "
+        r"(?:to )?(?:stop (?:seeing|talking to|going)|cut off|cut ties with|block|unfriend|unfollow|delete|drop|"
+        rf"choose between (?:him|her) and|move away from|leave) {_SOCIAL}|\b(?:gets|got|get|becomes|goes) "
+        r"(?:really |so |super )?(?:angry|mad|furious|violent|crazy|nasty|scary|cold|jealous and mean) (?:every "
+        r"time|whenever|when|if) (?:i|she|he) (?:see|sees|talk|talks|text|texts|go|goes|hang|hangs|visit|visits|"
+        r"call|calls|spend|spends|meet|meets|want to see) (?:to )?(?:out with )?(?:with )?(?:my|her|his|a) "
+        r"(?:friends?|family|sister|brother|mom|dad|parents|mates|girls|coworkers|colleagues|male friends|female "
+        r"friends)\b(?=.*\b(?:so|stopped|don't|anymore|punish|silent|scared|can't|won't|weeks|days|never|"
+        r"isolat\w*|rage|screams|smash|threat|hurt)\b)|\b(?:i|she|he) (?:don't|doesn't|can't|never|barely|hardly)"
+        r" (?:get to )?(?:see|talk to|speak to) (?:my|her|his) (?:friends|family|sister|brother|mom|dad|parents|"
+        r"mates) (?:anymore |any more )?(?:because|since|cause) (?:of )?(?:him|her|he|she|my (?:husband|wife|"
+        r"partner|boyfriend|girlfriend))\b|\b(?:moved|moving) (?:me|us) (?:away|far away|hours away) from "
+        r"(?:my|everyone|all my) (?:\w+ )?(?:friends|family)\b(?=.*\b(?:so|on purpose|made|insisted|alone|no one"
+        r")\b)|\b(?:locked|locks|locking) (?:me|her|him) (?:in|out|inside)\b(?! of (?:the )?(?:group|chat|account|"
+        r"game|server))|\bkept (?:me|her) (?:locked )?(?:in|inside) (?:the|my|our) (?:house|room|flat|apartment|"
+        r"bedroom)\b",
+        "describes being cut off from other people",
+        negatable=True,
+    ),
+    _r(
+        "threat_control",
+        "coercive_control",
+        "concern",
+        r"\b(?:threaten(?:s|ed|ing)?|keeps threatening|kept threatening|says (?:he|she)(?:'ll| will)|said "
+        r"(?:he|she)(?:'d| would)) (?:to )?(?:take (?:the kids|my kids|the children|the baby|our kids|custody|"
+        r"everything|my kids away|the kids away)|call (?:immigration|ice|the home office|cps|social services|the "
+        r"police on me)|(?:have|get) me deported|report me|kick (?:me|us|her) out|throw (?:me|us|her) out|leave me"
+        r" with nothing|tell (?:everyone|my (?:family|boss|parents|work|friends|kids))|out me|ruin (?:me|my "
+        r"life|my career|her)|hurt (?:the (?:dog|cat|kids)|my (?:dog|cat|family|kids))|take away (?:my|the)|"
+        r"leave (?:me )?if i (?:see|go|talk|text|don't)|cut me off|stop paying|get rid of (?:the|my) "
+        r"(?:dog|cat))\b|\b(?:i'll|i will|i'm going to|i'm gonna|ill) (?:take|keep) (?:the kids|the children|"
+        r"the baby|our kids|my kids)(?: away)?(?: and| so)? (?:you(?:'ll| will)? (?:never|not) see|from you|you "
+        r"won't see)|\byou(?:'ll| will) never see (?:the kids|your kids|the children|the baby|your children|"
+        r"them) again\b|\b(?:i'll|i will|i'm going to|i'm gonna|ill) (?:tell|show|send|post|expose|forward|"
+        r"out) (?:everyone|everybody|your (?:boss|family|parents|mom|dad|kids|wife|husband|friends|work)|the "
+        r"(?:screenshots|messages|texts|photos|pics|pictures|video|recordings?)|your (?:secret|messages|texts))\b"
+        r"(?=.*\b(?:if|unless|or|until|don't|didn't|won't)\b)|\b(?:i'll|i will|i'm going to) (?:make your life"
+        r"|make sure your life is) (?:a )?(?:living )?hell\b|\bi(?:'ll| will) (?:report you|call (?:immigration|"
+        r"ice|the home office)|have you deported|get you deported)\b",
+        "describes threats used to control someone",
+        negatable=True,
+        past_ok=False,
+    ),
+    _r(
+        "ultimatum",
+        "coercive_control",
+        "concern",
+        rf"\bif you (?:ever )?(?:even )?(?:go out|go (?:to|out with|see)|leave (?:this house|the house|me|tonight|"
+        rf"now)?|walk out|see|talk to|speak to|text|call|visit|meet|hang out with|spend time with|don't (?:come "
+        rf"home|answer|pick up|reply|do what i say|delete|block|stop seeing)|do not (?:come home|answer)|won't "
+        rf"(?:come home|answer)|wear|break up with me|try to leave|dare)(?: \S+){{0,8}}?,? (?:then )?(?:don't "
+        rf"(?:bother|even bother|you dare|think about)(?: coming back| coming home| to come back| to come home)?|"
+        rf"(?:we're|we are|i'm|i am) (?:done|over|through|finished)|you(?:'ll| will) (?:regret|be sorry|pay|see|"
+        rf"never)|you(?:'re| are) (?:dead|done|out|finished)|i(?:'ll| will) (?:make you|hurt|kill|leave|throw|"
+        rf"kick|take|tell|make sure|come|show up|find)|i(?:'m| am) (?:leaving|done|gone|changing the locks)|"
+        rf"(?:your|ur) (?:stuff|things|bags|clothes) (?:will be|are going|is going|go) (?:out|on the)|the locks "
+        rf"(?:will be )?changed|(?:don't|never) come (?:back|home)|you can (?:forget|pack|find|sleep)|"
+        rf"there(?:'ll| will) be consequences)|\b(?:don't|do not) (?:bother|even bother|you dare) (?:coming|to come|come) "
+        rf"(?:back|home)\b(?=.*\b(?:if|go|out|tonight|leave|see|with)\b)|\b(?:it's|its|it is|choose|pick)"
+        rf"(?: either)? (?:me or (?:them|your|him|her|the|my|those)|between me and (?:your|them|him|her))\b|\byou "
+        rf"don't need (?:your |any )?(?:friends|family|anyone (?:else|but me)|them|anybody else|other people|"
+        rf"a job|your own money)\b|\byou(?:'re| are) not (?:going out|going anywhere|leaving (?:this|the) "
+        rf"(?:house|room|flat|apartment)|seeing (?:him|her|them|that \w+|your (?:friends|family|sister|brother|"
+        rf"mom|dad|ex))|allowed to (?:go|see|leave|talk|text|wear|have))\b|\byou (?:can't|cannot|can not|won't|"
+        rf"will not|aren't going to) (?:see|talk to|speak to|go out with|hang out with|text|visit|call) "
+        rf"(?:your|him|her|them|that|those|any|anyone)(?: \w+)?(?: \w+)? (?:anymore|any more|again|ever|from now on)"
+        rf"\b|\b(?:delete|block|unfollow|unfriend) (?:his|her|their|that \w+'s|your \w+'s|them|him|her|all of them)"
+        rf"(?: \w+)? (?:right )?(?:now|or|tonight)\b(?=.*\b(?:or|else|done|over|leave|regret)\b)|\b(?:from now on|"
+        rf"starting now|starting today) you (?:will |must |have to |need to |are going to )?(?:ask|tell|check "
+        rf"with|text|call|send|show|give) me\b|\byou (?:don't|do not|won't|will not) (?:go|leave) (?:anywhere|"
+        rf"this house|the house|out) without (?:me|telling me|asking me|my permission|checking with me)\b|\byou"
+        rf"(?:'ll| will) do (?:what|as|whatever) i (?:say|tell you)\b|\b(?:come|get) (?:home|back here) (?:right "
+        rf")?now or (?:else|i'll|i will|don't|we're)\b|\byou\b[^.!?]{{0,60}}\bor else\b",
+        "reads as an ultimatum or an order that controls the other person",
+        negatable=False,
+        past_ok=False,
+    ),
+    _r(
+        "controlling_word",
+        "coercive_control",
+        "concern",
+        r"\b(?:he's|she's|he is|she is|they're|you're|you are|your|is|was|been|being|so|really|very|super|"
+        r"extremely|incredibly|too|very) (?:so |really |very |super |extremely |too |incredibly |getting |more |"
+        r"always )?controlling\b(?! (?:about (?:the )?(?:temperature|thermostat|remote|music|playlist|heating|"
+        r"dishes|kitchen|plans|holiday|vacation|trip|menu|wedding|seating|restaurant|lego|schedule|calendar)|"
+        r"(?:the|my|your|his|her) (?:temperature|thermostat|remote|music|playlist|heating|diabetes|blood sugar|"
+        r"anxiety|weight|temper|breathing|urges|portions|budget for the trip)))|\bcontrolling (?:relationship|"
+        r"partner|husband|wife|boyfriend|girlfriend|behaviou?r|ex)\b|\bcontrols (?:everything|every aspect of|"
+        r"my (?:life|every)|who i|where i|what i)\b",
+        "names controlling behaviour",
+        negatable=True,
+    ),
+    _r(
+        "photo_proof",
+        "coercive_control",
+        "concern",
+        r"\b(?:send|sends|sent|sending|have to send|has to send|make me send|makes me send|made me send|send me)"
+        r" (?:him |her |me )?(?:a |an )?(?:photo|picture|pic|selfie|video|live location|screenshot)s? (?:to "
+        r"prove|of (?:where|who|what) (?:i|you|she|he)|every (?:hour|\d+|few|time)|so (?:he|she|i) (?:knows|know|"
+        r"can see|can check)|of (?:the room|everyone|the people|who you're with|the bar|where you are)|right now "
+        r"(?:of|to|or|so|showing))",
+        "describes demands for proof of where someone is",
+        negatable=True,
+    ),
+)
+
+ALL_RULES: tuple[Rule, ...] = SELF_HARM + VIOLENCE + ABUSE + CONTROL

@@ -1,0 +1,432 @@
+"""Finds signs of danger in a message: self-harm, violence, abuse and coercive control.
+
+How a decision is made, in order:
+
+1. The text is normalised (`_normalize`): lower case, texting forms and common typos repaired, stretched
+   letters squeezed, with a map back to the original characters.
+2. Every rule of `_rules` runs over the normalised view. A match becomes a finding unless its context cancels
+   it:
+   * an everyday idiom covers it ("this commute is killing me", "I'm dead 😂", "hit me up");
+   * it is negated in its own clause ("he has never hit me", "I'd never hurt myself");
+   * for exaggeration-prone phrases, the text jokes (lol, 😂, jk) or the sentence is about something trivial
+     ("I'll kill you if you spoil the finale");
+   * the sentence (or the one before) is about fiction, games or the news, and the match itself does not
+     involve the writer ("me", "my");
+   * the sentence is a general or hypothetical statement ("if someone hits you, leave") or a yes/no question
+     about someone else ("did he hurt you?");
+   * it is a report of something long past and the text says it is resolved ("years ago...; I'm safe now").
+3. The level is lifted to ``urgent`` by context: recent violence or injuries, weapons or choking, a threat to
+   kill, and for self-harm a plan, a means, a time or a stated intention.
+4. A threat of self-harm or violence made conditional on the other person's choices ("I'll hurt myself if you
+   leave") is also coercive control.
+
+Negation choice (documented on purpose): a plain denial such as "I'm not going to hurt myself" or "he'd never
+hit me" is ``none``; the same text with any other sign ("I'm not suicidal but I don't see the point anymore")
+is flagged through that other sign. A denial followed by "yet", "for now" or "today" is not a denial.
+
+Who wrote it (`author`) does not change what counts as dangerous: a threat is a threat in the partner's
+message and in the user's draft. `author` is recorded so the explanation can speak to the right person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from feelheard.safety._normalize import NormalizedText, normalize
+from feelheard.safety._rules import ALL_RULES, Level, Rule
+
+Author = Literal["partner", "user"]
+CATEGORIES: tuple[str, ...] = ("self_harm", "violence", "abuse", "coercive_control")
+_LEVEL_RANK: dict[str, int] = {"none": 0, "concern": 1, "urgent": 2}
+
+
+@dataclass(frozen=True)
+class SafetyFinding:
+    """One sign of danger, located in the text it was found in.
+
+    Attributes:
+        category: One of `CATEGORIES`.
+        level: ``concern`` or ``urgent``.
+        start: Offset of the first character of the evidence in the original text.
+        end: Offset just past the evidence.
+        quote: ``text[start:end]``.
+        reason: A short plain-words description of what the rule saw.
+    """
+
+    category: str
+    level: Level
+    start: int
+    end: int
+    quote: str
+    reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Returns the JSON form used by the CLI, the REST API and the web page."""
+        return {
+            "category": self.category,
+            "level": self.level,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class SafetyResult:
+    """What the safety layer concluded about one text (or several, after `merge`)."""
+
+    level: Level
+    categories: tuple[str, ...]
+    findings: tuple[SafetyFinding, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Returns ``{"level", "categories", "findings"}`` as plain JSON types."""
+        return {
+            "level": self.level,
+            "categories": list(self.categories),
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+
+NONE_RESULT = SafetyResult(level="none", categories=(), findings=())
+
+# Context ----------------------------------------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"]|\s[-–—]\s|\b(?:but|and|so|because|though|although|then|yet|after|before|until|since|unless|"
+    r"while|when|whenever|which|who|if|or)\b"
+)
+_NEGATOR = re.compile(
+    r"\b(?:not|never|no|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|isn't|wasn't|aren't|weren't|"
+    r"haven't|hasn't|hadn't|shouldn't|ain't|nobody|nothing|neither|nor|without|stopped|quit|refuse|refused|"
+    r"hardly|barely|wont)\b"
+)
+# Words right after a negator that undo the negation ("can't stop thinking about...", "don't know why he hit me").
+_NEGATION_UNDONE = re.compile(
+    r"^\s*(?:stop|help|know|care|longer|matter|remember|understand|get why|see why|tell|mind|even know|"
+    r"believe|think i can|want to (?:tell|talk|say)|one knows|body knows|one believes|body believes|idea)\b"
+)
+_DENIAL_UNDONE = re.compile(r"^.{0,25}\b(?:yet|for now|today|tonight|right now|this time|i promise\?)\b")
+_FICTION = re.compile(
+    r"\b(?:movie|movies|film|films|tv show|the show|this show|that show|a show|tv|series|season|episode|episodes|"
+    r"book|books|novel|novels|chapter|character|characters|villain|hero|heroine|protagonist|antagonist|podcast|"
+    r"documentary|docuseries|news|article|headline|headlines|newspaper|journalist|true crime|video ?games?|the "
+    r"game|a game|this game|in game|in-game|gaming|gameplay|boss fight|anime|manga|netflix|hbo|hulu|plot|scene|"
+    r"trailer|song|songs|lyrics|album|rapper|the play|a play|theatre|theater|musical|opera|actor|actress|fiction"
+    r"|fanfic|comic|comics|sitcom|soap opera|thriller|horror|murder mystery|whodunit|crime drama|cartoon|"
+    r"fortnite|minecraft|call of duty|valorant|overwatch|gta|elden ring|zelda|among us|d&d|dnd|npc|respawn|"
+    r"sims|poem|poetry|lecture|textbook|wikipedia|youtube|youtuber|tiktok|celebrity|bbc|cnn|the guardian|"
+    r"dream|dreamt|dreamed|nightmare|screenplay|script|audiobook|storyline|finale|sequel|prequel|spoilers?|"
+    r"serial killer|detective|kdrama|k-drama|telenovela|zombies?|vampires?|dragon|the match|my team|"
+    r"the team|the enemy|enemies|my squad|ranked|killstreak|headshot|match point)\b"
+)
+_PERSONAL = re.compile(r"\b(?:me|my|myself|us|our|ourselves|mine)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if (?:someone|anyone|somebody|a person|people|your partner|a partner|a guy|a man|a woman|a friend|"
+    r"a boyfriend|a girlfriend|a husband|a wife|one)|(?:people|anyone|someone|those|men|women|partners) who|"
+    r"what would you do if|imagine if|hypothetically|in general|statistically|warning signs?|red flags? "
+    r"(?:like|such as|include)|signs of|what counts as|the definition of|is (?:it|that) (?:considered|"
+    r"called)|awareness|campaign|charity|hotline|helpline|volunteer\w*|training on|workshop|seminar|law|laws|"
+    r"legislation|researchers|survey)\b"
+)
+_QUESTION_START = re.compile(
+    r"^\s*(?:and |so |but )?(?:did|do|does|have|has|had|would|will|are|were|is|was|could|should|can) "
+    r"(?:you|he|she|they|anyone|someone|somebody|your|his|her)\b"
+)
+_JOKE = re.compile(
+    r"\b(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j/k|just kidding|kidding|joking|jokes|xd|jajaja|"
+    r"kek)\b|[😂🤣😆😅😜😝🙃💀☠😹😛😉😁😄]"
+)
+_TRIVIAL = re.compile(
+    r"\b(?:spoil\w*|finale|ending|episode|season|fries|chips|pizza|cake|chocolate|snacks?|leftovers|dessert|"
+    r"ice cream|cookies?|coffee|slice|food|burger|tacos?|noodles|popcorn|wine|beer|fridge|remote|charger|"
+    r"hoodie|sweater|jumper|socks|shoes|score|homework|exams?|tests?|grades?|assignment|essay|deadline|"
+    r"meetings?|monday|mondays|commute|traffic|queue|heat|humidity|weather|hangover|feet|knees|workout|gym|"
+    r"leg day|marathon|hike|stairs|cringe|embarrass\w*|awkward|boring|bored|laugh\w*|funny|hilarious|joke|"
+    r"pun|puns|cute|adorable|gorgeous|outfit|dress|haircut|karaoke|dishes|laundry|taxes|paperwork|emails?|"
+    r"inbox|spreadsheet|printer|wifi|internet|ikea|furniture|parking|in-laws|suspense|cliffhanger|plot twist|"
+    r"late|lateness|sunburn|mosquito\w*|cold brew|tea|toast|brunch|dinner reservation|thermostat|playlist|"
+    r"song|shopping|sale|price|prices|bill|rent|printer|presentation|interview|recital|audition|the wait|this "
+    r"wait|waiting|boredom|hiccups|sneez\w*|alarm|snooze|music|phone bill|crossword|wordle|puzzle|netflix|"
+    r"show|series|movie|book|game|match|team|lego|plants?|cat video|dog video|puppy|kitten|hair|makeup|"
+    r"nails|tattoo|candle|tan|diet|sugar|carbs|calories|lasagna|pasta|sandwich|fry|nuggets|curry)\b"
+)
+# Everyday idioms: a rule match that overlaps one of these spans is not a finding.
+_IDIOMS = re.compile(
+    r"\b(?:kill|kills|killed|killing) (?:it|time|the (?:vibe|mood|lights|engine|music|conversation|battery|"
+    r"bottle|joke|game|competition|buzz|party)|two birds|off the|me softly|the interview|the presentation)\b|"
+    r"\b(?:is|are|'s|'re|was|were|keeps|keep|been|be|stop|quit) (?:\w+ )?killing (?:me|us|him|her|my)\b|"
+    r"\b(?:this|that|it|the|my|these|those|work|traffic|heat|suspense|wait|waiting|commute|job|boss|week|"
+    r"day|hangover|back|feet|knees|cold) (?:\w+ )?(?:is|are|was|were|'s|'re|been) (?:\w+ )?killing\b|"
+    r"\bkilling me\b(?=\s*(?:lol|haha|😂|🤣|💀|!|,|\.|$))|"
+    r"\b(?:i'm|i am|we're|i was|omg|literally|i'm literally|i'm so|i'm actually|i just|we are|dead) dead\b"
+    r"(?! (?:serious|inside))|\bdead (?:tired|serious|on|wrong|right|set|end|battery|phone|zone|weight|"
+    r"ringer|beat|sexy|cute|funny|gorgeous|quiet)\b|\bdying (?:to|of|for|laughing|inside lol|over)\b|\bto die "
+    r"for\b|\b(?:die|died|dying) (?:of|from) (?:embarrassment|shame|boredom|cringe|laughter|laughing|"
+    r"curiosity|jealousy|envy|heat|thirst|hunger|cuteness|happiness|excitement)\b|\b(?:could have|could've|"
+    r"could|nearly|almost) (?:just )?died (?:laughing|of|from)\b|\bi could (?:just )?die\b|\b(?:kill|shoot)"
+    r" me now\b|\bjust shoot me\b|\bsomeone (?:please )?(?:kill|shoot) me\b|\bbeat(?:ing)? (?:myself|"
+    r"yourself|himself|herself) up\b|\bkick(?:ing)? (?:myself|yourself)\b|\bdrop dead gorgeous\b|\bover my"
+    r" dead body\b|\bkiller (?:app|deal|outfit|view|heels|workout|playlist|abs|smile|idea|track|song|look)\b|"
+    r"\bmurder(?:ed)? (?:a|some|this|that|the) (?:burger|pizza|pint|curry|drink|coffee|beer|taco|steak|"
+    r"sandwich|song|karaoke)\b|\bhit (?:me|you|him|her|us) up\b|\bhits? different\b|\b(?:it|that|this|"
+    r"reality|the news) (?:really |finally |just |suddenly )?(?:hit|hits) (?:me|her|him|us|home)\b|"
+    r"\bcut (?:me|myself|yourself|him|her) (?:some )?slack\b|\bkilled me\b(?=\s*(?:lol|haha|😂|🤣|💀))|"
+    r"\b(?:you're|you are|your) killing me\b|\bknock (?:him|her|them|'em|em) dead\b|\bbreak a leg\b|"
+    r"\b(?:cutting|cut) (?:myself|me) off from (?:social media|caffeine|sugar|coffee|alcohol|booze|tiktok|"
+    r"instagram|twitter|the news)\b|\bi(?:'ll| will) kill (?:you|him|her) (?:with|for) (?:kindness|love)\b|"
+    r"\bi could (?:have |'ve )?(?:kill|killed|murder|murdered|strangle|strangled|throttle|throttled) (?:you|"
+    r"him|her|them)\b|\b(?:she'll|he'll|they'll|mom'll|mom will|mom's going to|dad will|dad's going to|"
+    r"boss will|boss is going to|parents will|parents are going to|teacher will|coach will|mom is going "
+    r"to|dad is going to|mom's gonna|dad's gonna|boss's going to) (?:literally |actually |absolutely )?"
+    r"(?:kill|murder) me\b(?=.{0,60}\b(?:when|if|for)\b)(?!.{0,60}\b(?:scared|afraid|terrified|really|hurt|"
+    r"hit|beat|threatened|gun|knife)\b)|\b(?:suicide|career suicide|social suicide|political suicide|"
+    r"suicide mission|suicide squad|suicide run)\b(?=.{0,40}\b(?:lol|haha|game|squad|mission|job|career|"
+    r"politically)\b)"
+)
+_RECENT = re.compile(
+    r"\b(?:last night|yesterday|this morning|this afternoon|this evening|earlier today|earlier tonight|today|"
+    r"tonight|just now|an hour ago|(?:a few |few |two |three |\d+ )?(?:hours|minutes|mins) ago|right now|"
+    r"again|this weekend|last weekend|last week|this week|the other (?:night|day)|on (?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)|just (?:hit|punched|slapped|choked|pushed|threatened|"
+    r"attacked|kicked|strangled|grabbed|shoved|beat|hurt|raped)|bleeding|blood|bruises?|bruised|black eye|"
+    r"hospital|a&e|emergency room|stitches|broken|concussion|couldn't breathe|can't breathe|passed out|"
+    r"blacked out|knocked out|unconscious|knife|gun|weapon|locked in|help me|please help|he's coming|she's "
+    r"coming|on his way|on her way|outside my door|banging on)\b"
+)
+_PLAN = re.compile(
+    r"\b(?:pills|tablets|overdose|rope|noose|gun|knife|blade|razor|bridge|roof|ledge|train|tracks|jump|note|"
+    r"letter|plan|planned|planning|tonight|today|this weekend|tomorrow|goodbye|goodbyes|bought|saved up|"
+    r"stockpil\w*|bottle|wrists?|bleeding|hospital|figured out how|method|when everyone's asleep|i've decided|"
+    r"decided|ready|this time|for real|last time|won't stop me|can't stop me|nobody can stop|said goodbye|"
+    r"will|going to|'ll|gonna|about to)\b"
+)
+_INTENT = re.compile(
+    r"\b(?:going to|gonna|will|'ll|ill|about to|decided|plan to|planning to|ready to|tonight|today|doing it|"
+    r"i'm going|threaten\w*|threats?|swore|swears|promised|warned)\b|'ll\b"
+)
+_KILL = re.compile(
+    r"\b(?:kill\w*|murder\w*|end (?:my|his|her|their|your) (?:own )?life|end it all|take (?:my|his|her|their) "
+    r"(?:own )?life|stab\w*|shoot|shot|strangl\w*|suicid\w*|dead|die)\b"
+)
+_DISTANT_PAST = re.compile(
+    r"\b(?:years ago|a year ago|year ago|long time ago|long ago|ages ago|decades? ago|when i was (?:a kid|"
+    r"little|younger|a child|a teen|a teenager|in (?:school|high school|college|uni|my twenties|my teens)|"
+    r"\d+|eighteen|nineteen|twenty|sixteen|seventeen|fifteen)|as a (?:kid|child|teen|teenager)|growing up|in "
+    r"high school|in college|at uni|in uni|back then|back in (?:\d+|the day|school|college|high school)|in my "
+    r"(?:twenties|teens|last relationship|first marriage|previous relationship)|my last relationship|a "
+    r"previous relationship|my (?:first|previous|old|last) (?:marriage|relationship|partner|boyfriend|"
+    r"girlfriend|husband|wife)|my ex|ex-husband|ex-wife|ex-boyfriend|ex-girlfriend|in (?:19|20)\d\d|"
+    r"used to)\b"
+)
+_RESOLVED = re.compile(
+    r"\b(?:safe now|i'm safe|we're safe|okay now|ok now|fine now|better now|good now|good place|happy now|"
+    r"therapy|therapist|counsell?ing|counsell?or|healed|healing|moved on|got out|left (?:him|her|them|that "
+    r"relationship)|behind me|behind us|worked through|recovered|recovery|no longer|not anymore|years clean|"
+    r"clean for|haven't (?:self-harmed|cut|hurt myself|had|felt|seen (?:him|her)|talked to|spoken|"
+    r"thought)|over it|made peace|forgiven|forgave|long over|in the past|doesn't define|past now|never again"
+    r"|no contact|restraining order|out of my life|don't talk to (?:him|her) anymore|divorced|wouldn't go "
+    r"back|survived|survivor|proud of|so far from|grateful|today i'm|now i'm|i'm doing well|doing well|"
+    r"doing great|stronger now|stronger|it's over|that's over|that chapter|life is good|much happier)\b"
+)
+_STILL_ONGOING = re.compile(
+    r"\b(?:still|again|started|lately|recently|these days|anymore\?|keeps|keep|every (?:day|night|week)|"
+    r"now (?:he|she)|back in touch|texting me|showed up|last night|yesterday|this morning|tonight)\b"
+)
+_CONDITIONAL_CONTROL = re.compile(
+    r"\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
+    r"call|tell|don't|do not|won't|stop|say no|move|try|dare|choose|pick|cheat|block|ignore|keep|walk out|"
+    r"get|look|answer|won't)\b|\bthe (?:moment|day|second|minute) you (?:leave|walk out|go)\b|\bif i "
+    r"(?:leave|go|break up|end (?:it|this|things))\b|\bor (?:else )?i(?:'ll| will) (?:kill|hurt|end)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _sentences(norm: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(norm):
+        end = match.end()
+        if end > pos:
+            out.append(_Sentence(pos, end, norm[pos:end]))
+        pos = end
+    if pos < len(norm):
+        out.append(_Sentence(pos, len(norm), norm[pos:]))
+    return out or [_Sentence(0, len(norm), norm)]
+
+
+def _sentence_index(sentences: list[_Sentence], position: int) -> int:
+    for i, sentence in enumerate(sentences):
+        if sentence.start <= position < sentence.end:
+            return i
+    return len(sentences) - 1
+
+
+def _is_negated(norm: str, sentence: _Sentence, start: int, end: int) -> bool:
+    """True when a negator governs the match: within its clause and at most four words before it."""
+    prefix = norm[sentence.start : start]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    clause = prefix[breaks[-1].end() :] if breaks else prefix
+    words = clause.split()[-4:]
+    window = " ".join(words)
+    for negator in _NEGATOR.finditer(window):
+        after = window[negator.end() :] + " " + norm[start:end]
+        if _NEGATION_UNDONE.match(after):
+            continue
+        # "I'm not going to hurt myself... yet": a denial that keeps the door open is no denial.
+        if _DENIAL_UNDONE.match(norm[end : end + 30]):
+            return False
+        return True
+    return False
+
+
+def _level_for(rule: Rule, norm: str, sentence: _Sentence, start: int, end: int, recent_text: bool) -> Level:
+    level: Level = rule.level
+    matched = norm[start:end]
+    window = norm[max(sentence.start, start - 30) : end]
+    if rule.upgrade == "always":
+        return "urgent"
+    if rule.upgrade == "recent" and recent_text and rule.categories[0] in ("violence", "abuse"):
+        return "urgent"
+    if rule.upgrade == "plan" and _PLAN.search(sentence.text) and _KILL.search(norm):
+        return "urgent"
+    if rule.upgrade == "intent" and _KILL.search(matched) and _INTENT.search(window):
+        return "urgent"
+    if rule.upgrade == "intent" and _PLAN.search(sentence.text) and rule.categories[0] == "self_harm":
+        return "urgent" if _KILL.search(matched) else level
+    return level
+
+
+def _context_cancels(rule: Rule, norm: str, sentences: list[_Sentence], index: int, start: int, end: int,
+                     *, joking: bool, resolved_past: bool) -> bool:
+    sentence = sentences[index]
+    matched = norm[start:end]
+    personal = _PERSONAL.search(matched) is not None
+    if rule.negatable and _is_negated(norm, sentence, start, end):
+        return True
+    if rule.hyperbole and (joking or _TRIVIAL.search(sentence.text)):
+        return True
+    previous = sentences[index - 1].text if index > 0 else ""
+    if not personal and (_FICTION.search(sentence.text) or _FICTION.search(previous)):
+        return True
+    if not personal and _HYPOTHETICAL.search(sentence.text):
+        return True
+    if (
+        not personal
+        and sentence.text.rstrip().endswith("?")
+        and _QUESTION_START.search(sentence.text)
+        and not _RECENT.search(sentence.text)
+    ):
+        return True
+    return rule.past_ok and resolved_past
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
+    """Looks for signs that someone may be in danger or that the message itself threatens or controls.
+
+    Args:
+        text: The message as written (any length, any characters).
+        author: ``partner`` for the partner's message, ``user`` for the user's own draft. Detection is the same
+            for both; the value is there so callers can pass it along to `explanation`.
+
+    Returns:
+        A `SafetyResult`; ``level`` is ``none`` when nothing was found.
+    """
+    del author  # same rules for both; see the module docstring
+    if not text or not text.strip():
+        return NONE_RESULT
+    view = normalize(text)
+    norm = view.text
+    sentences = _sentences(norm)
+    idiom_spans = [(m.start(), m.end()) for m in _IDIOMS.finditer(norm)]
+    joking = _JOKE.search(norm) is not None
+    resolved_past = bool(
+        _DISTANT_PAST.search(norm) and _RESOLVED.search(norm) and not _STILL_ONGOING.search(norm)
+    )
+    recent_text = _RECENT.search(norm) is not None
+    raw: list[tuple[str, Level, int, int, str]] = []
+    for rule in ALL_RULES:
+        for match in rule.pattern.finditer(norm):
+            start, end = match.span()
+            if end <= start or _overlaps(idiom_spans, start, end):
+                continue
+            index = _sentence_index(sentences, start)
+            if _context_cancels(rule, norm, sentences, index, start, end, joking=joking,
+                                resolved_past=resolved_past):
+                continue
+            level = _level_for(rule, norm, sentences[index], start, end, recent_text)
+            for category in rule.categories:
+                raw.append((category, level, start, end, rule.reason))
+            if rule.categories[0] in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(
+                sentences[index].text
+            ):
+                raw.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
+    if not raw:
+        return NONE_RESULT
+    return _build(view, raw)
+
+
+def _build(view: NormalizedText, raw: list[tuple[str, Level, int, int, str]]) -> SafetyResult:
+    # Worst first, then longest, so overlapping weaker evidence of the same category is dropped.
+    raw.sort(key=lambda item: (-_LEVEL_RANK[item[1]], -(item[3] - item[2]), item[2]))
+    kept: dict[str, list[tuple[int, int]]] = {}
+    findings: list[SafetyFinding] = []
+    for category, level, start, end, reason in raw:
+        spans = kept.setdefault(category, [])
+        if _overlaps(spans, start, end):
+            continue
+        spans.append((start, end))
+        orig_start, orig_end = view.to_original(start, end)
+        findings.append(
+            SafetyFinding(
+                category=category,
+                level=level,
+                start=orig_start,
+                end=orig_end,
+                quote=view.original[orig_start:orig_end],
+                reason=reason,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, CATEGORIES.index(f.category)))
+    return _result_from(findings)
+
+
+def _result_from(findings: Sequence[SafetyFinding]) -> SafetyResult:
+    if not findings:
+        return NONE_RESULT
+    level: Level = max((f.level for f in findings), key=lambda lv: _LEVEL_RANK[lv])
+    present = {f.category for f in findings}
+    categories = tuple(c for c in CATEGORIES if c in present)
+    return SafetyResult(level=level, categories=categories, findings=tuple(findings))
+
+
+def merge(results: Sequence[SafetyResult]) -> SafetyResult:
+    """Combines the results for several texts (e.g. the partner's message and the user's draft).
+
+    The merged level is the worst level, categories are the union in catalogue order, and findings are kept
+    in input order (their offsets still refer to the text each came from).
+    """
+    findings = [finding for result in results for finding in result.findings]
+    if all(r.level == "none" for r in results):
+        return NONE_RESULT
+    level: Level = max((r.level for r in results), key=lambda lv: _LEVEL_RANK[lv])
+    present = {c for r in results for c in r.categories}
+    return SafetyResult(
+        level=level,
+        categories=tuple(c for c in CATEGORIES if c in present),
+        findings=tuple(findings),
+    )
