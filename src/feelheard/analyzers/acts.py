@@ -28,7 +28,7 @@ OVERRIDES: dict[str, tuple[str, ...]] = {
     "non_apology": ("apology", "cliche", "self_erasure"),
     "self_erasure": ("apology", "i_statement"),
     "criticism": ("i_statement", "advice_giving", "open_question"),
-    "gaslighting": ("invalidating", "defensiveness", "criticism"),
+    "gaslighting": ("defensiveness",),
     "invalidating": ("advice_giving", "open_question", "criticism"),
     "contempt": ("advice_giving", "criticism", "appreciation", "open_question", "validation",
                  "naming_emotion"),
@@ -86,9 +86,13 @@ def _match_rules(doc: TextModel) -> tuple[list[_Candidate], set[tuple[str, int]]
     found: list[_Candidate] = []
     suppressed: set[tuple[str, int]] = set()
     for sentence in doc.sentences:
+        # Match each sentence on its own so that ^ and $ mean the sentence's start and end.
+        body = doc.norm[sentence.start : sentence.end]
+        original = doc.text[sentence.start : sentence.end]
         for rule in RULES:
-            for match in rule.regex.finditer(doc.norm, sentence.start, sentence.end):
-                start, end = _span(match, doc.text)
+            for match in rule.regex.finditer(body):
+                start, end = _span(match, original)
+                start, end = start + sentence.start, end + sentence.start
                 if end <= start:
                     continue
                 if _rejected(rule, doc, start, end, sentence.index):

@@ -30,7 +30,13 @@ PROFANITY_AT = re.compile(
     r"(?:you|u) f+u+c*k+ing)\b",
     re.IGNORECASE,
 )
-PROFANITY = re.compile(r"\b(?:f+u+c*k+\w*|fck\w*|fuk\w*|sh[i!1]t\w*|wtf|stfu|bullshit|damn\w*|goddamn\w*|hell)\b", re.IGNORECASE)
+PROFANITY = re.compile(
+    r"\b(?:f+u+c*k+\w*|fck\w*|fuk\w*|sh[i!1]t\w*|wtf|stfu|ffs|bullshit|damn\w*|goddamn\w*|bloody hell|jesus christ|"
+    r"for (?:god'?s|christ'?s|fuck'?s|heaven'?s) sake|omfg|crap|pissed)\b",
+    re.IGNORECASE,
+)
+# Swearing in solidarity ("your boss is a fucking idiot, I'm so sorry") is support, not heat.
+SUPPORT = re.compile(r"\b(?:sorry|proud of you|love you|you deserve|for you|with you|on your side|i'?m here)\b", re.IGNORECASE)
 SARCASM = re.compile(
     r"\b(?:oh,? great|oh,? wonderful|oh,? perfect|yeah,? right|sure,? whatever|wow,? thanks|thanks a lot|"
     r"how nice|must be nice|good for you|nice one|real mature|slow clap)\b|/s\b|\U0001F644|\U0001F612",
@@ -58,7 +64,7 @@ def _shouting(doc: TextModel) -> list[ToneSignal]:
     signals: list[ToneSignal] = []
     for match in re.finditer(r"\b[A-Z][A-Z']*[A-Z]\b(?:[ ,]+[A-Z][A-Z']*[A-Z]\b)*", doc.text):
         words = [w for w in re.findall(r"[A-Z']+", match.group()) if w.strip("'") not in ACRONYMS and len(w) >= 2]
-        if len(words) >= 2 or (len(words) == 1 and len(words[0]) >= 5 and doc.words <= 6):
+        if words and max(len(w) for w in words) >= 3:
             signals.append(ToneSignal("shouting", match.start(), match.end(), match.group(), "capital letters read as shouting"))
     return signals
 
@@ -67,7 +73,7 @@ def check_tone(doc: TextModel, sent_at: datetime | None = None) -> Tone:
     """Collect tone signals for one message and decide whether it is heated."""
     text = doc.text
     signals = _shouting(doc)
-    for match in re.finditer(r"(?:!{3,}|[?!]*\?![?!]*|!+\?+[?!]*)", text):
+    for match in re.finditer(r"(?:!{2,}|\?{2,}|[?!]*\?![?!]*|!+\?+[?!]*)", text):
         if len(match.group()) >= 2:
             signals.append(ToneSignal("exclamations", match.start(), match.end(), match.group(), "strings of ! or ?! add heat"))
     for match in PROFANITY_AT.finditer(text):
@@ -82,12 +88,15 @@ def check_tone(doc: TextModel, sent_at: datetime | None = None) -> Tone:
     if sent_at is not None and (sent_at.hour >= 23 or sent_at.hour < 5):
         signals.append(ToneSignal("late_night", 0, 0, "", f"written at {sent_at:%H:%M}: late-night messages tend to run hotter"))
 
+    for match in PROFANITY.finditer(text):
+        if not any(sig.start <= match.start() < sig.end for sig in signals if sig.id == "profanity"):
+            signals.append(ToneSignal("swearing", match.start(), match.end(), match.group(), "swearing adds heat"))
     positive = POSITIVE.search(text) is not None
-    negative = NEGATIVE.search(text) is not None or PROFANITY.search(text) is not None
+    supportive = SUPPORT.search(text) is not None
     kinds = {s.id for s in signals}
     heated = "profanity" in kinds or (
-        not positive and negative and bool(kinds & {"shouting", "exclamations"})
-    ) or ("shouting" in kinds and "exclamations" in kinds and not positive)
+        not positive and not supportive and bool(kinds & {"shouting", "exclamations", "swearing"})
+    )
     tone = Tone(heated=heated, signals=signals)
     if heated:
         tone.advice = PAUSE_ADVICE[sum(map(ord, text)) % len(PAUSE_ADVICE)]
@@ -109,7 +118,7 @@ class ToneAnalyzer:
         if analysis.tone.heated:
             entry = load_catalogue().pitfalls["heated_tone"]
             for signal in analysis.tone.signals:
-                if signal.id in ("shouting", "exclamations", "profanity") and signal.end > signal.start:
+                if signal.id in ("shouting", "exclamations", "profanity", "swearing") and signal.end > signal.start:
                     analysis.pitfalls.append(
                         Finding("heated_tone", "pitfall", signal.start, signal.end, signal.quote, entry.antidote,
                                 "rule", 0.85, entry.why)

@@ -28,6 +28,25 @@ _TEXTING: dict[str, str] = {
     "ive": "i've",
     "iam": "i am",
     "dont": "don't",
+    "dnt": "don't",
+    "dun": "don't",
+    "wont": "won't",
+    "sed": "said",
+    "sez": "says",
+    "wud": "would",
+    "wld": "would",
+    "cud": "could",
+    "shud": "should",
+    "b": "be",
+    "c": "see",
+    "w/o": "without",
+    "w/": "with",
+    "sumtimes": "sometimes",
+    "sometims": "sometimes",
+    "agen": "again",
+    "agn": "again",
+    "agian": "again",
+    "becoz": "because",
     "doesnt": "doesn't",
     "didnt": "didn't",
     "cant": "can't",
@@ -223,7 +242,7 @@ _STRETCH_TARGETS: tuple[str, ...] = (
     "going", "you", "me", "no", "not", "dont", "don't", "anymore", "alone", "sorry", "too", "good", "all",
 )
 _URL_LIKE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S", re.UNICODE)
+_TOKEN = re.compile(r"w/o|w/|[^\W_]+(?:['’][^\W_]+)*|\S", re.IGNORECASE)
 _LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "!": "i"})
 
 
@@ -310,7 +329,7 @@ def normalize(text: str) -> NormalizedText:
         last_end = match.end()
         raw = match.group(0)
         lowered = raw.lower()
-        if raw.isalpha() or "'" in raw or "’" in raw or any(ch.isdigit() for ch in raw):
+        if raw.isalpha() or "'" in raw or "’" in raw or "/" in raw or any(ch.isdigit() for ch in raw):
             tidy = normalize_token(lowered)
         else:
             tidy = lowered.replace("’", "'").replace("‘", "'")

@@ -30,9 +30,11 @@ _REL = (
 )
 # Someone who can be harmed: pronouns, relatives, children, pets.
 _VICTIM = (
-    r"(?:me|her|him|them|us|you|my (?:little |baby |older |younger |best |own )?"
-    r"(?:son|daughter|kids?|children|child|baby|babies|mom|dad|sister|brother|friend|wife|husband|partner|"
-    r"girlfriend|boyfriend|dog|cat|puppy|kitten)|(?:the|our|his|her) (?:kids?|children|baby|dog|cat|puppy))"
+    r"(?:me|her|him|them|us|you|my (?:little |baby |older |younger |best |own |step|step-)?"
+    r"(?:son|daughter|kids?|children|child|baby|babies|mom|dad|mother|father|sister|brother|friend|wife|husband|"
+    r"partner|girlfriend|boyfriend|fiancee?|dog|cat|puppy|kitten|grandma|grandmother|grandpa|nan|family|"
+    r"sibling|siblings)|(?:the|our|his|her|their) (?:kids?|children|baby|dog|cat|puppy|wife|husband|girlfriend|"
+    r"boyfriend|partner|son|daughter|mom|mother)|mom|mother|dad|father)"
 )
 _SELF = r"(?:myself|himself|herself|themselves|themself|yourself|ourselves)"
 _I_WILL = (
@@ -86,6 +88,8 @@ class Rule:
     negatable: bool = True
     past_ok: bool = True
     upgrade: Upgrade = ""
+    requires: re.Pattern[str] | None = None
+    excludes: re.Pattern[str] | None = None
 
 
 def _r(
@@ -99,6 +103,8 @@ def _r(
     negatable: bool = True,
     past_ok: bool = True,
     upgrade: Upgrade = "",
+    requires: str | None = None,
+    excludes: str | None = None,
 ) -> Rule:
     return Rule(
         name=name,
@@ -110,6 +116,8 @@ def _r(
         negatable=negatable,
         past_ok=past_ok,
         upgrade=upgrade,
+        requires=re.compile(requires) if requires else None,
+        excludes=re.compile(excludes) if excludes else None,
     )
 
 
@@ -139,11 +147,20 @@ SELF_HARM: tuple[Rule, ...] = (
         "self_harm",
         "concern",
         r"\b(?:want(?:s|ed)?|wanna|ready|wanting|like|prefer|deserve|deserves|going|gonna) to die\b|\bwish(?:ed|ing)? "
-        r"(?:i|he|she) (?:was|were|could be|'d been|had been) dead\b|\bwish(?:ed|ing)? (?:i|he|she) (?:could|would) "
-        r"(?:just )?(?:die|disappear forever|stop existing|not exist|not wake up)\b|\bwish(?:ed|ing)? (?:i|he|she) "
-        r"(?:had|'d) never been born\b|\bwish(?:ed|ing)? i (?:wasn't|was not|weren't) (?:alive|born|here anymore)\b|"
-        r"\bhope i (?:die|don't wake up|never wake up)\b|\bjust (?:let me|want to) die\b",
-        "says they want to die",
+        r"(?:i|he|she)(?: was| were| could be|'d been| had been) dead\b|\bwish(?:ed|ing)? (?:i|he|she)(?: could| "
+        r"would|'d) (?:just )?(?:die|disappear forever|stop existing|not exist|not wake up)\b|\bwish(?:ed|ing)? "
+        r"(?:i|he|she)?(?: had|'d) never been born\b|\bwish(?:ed|ing)? i (?:wasn't|was not|weren't) (?:alive|born|"
+        r"here anymore)\b|\bhope i (?:die|don't wake up|never wake up)\b|\bjust (?:let me|want to) die\b|\b(?:why "
+        r"(?:do )?i (?:even )?bother|no point (?:in )?|point (?:in|of) (?:me )?) ?(?:existing|being alive|living|"
+        r"waking up)\b|\b(?:easier|better|happier|simpler|lighter|fine|okay) (?:\w+ ){0,3}if i (?:just )?(?:wasn't|"
+        r"weren't|was not|were not) (?:here|around|alive|in the picture|in your life|born|in anyone's way)\b|"
+        r"\b(?:easier|better|happier|simpler) (?:\w+ ){0,3}if i (?:just )?(?:died|disappeared|was gone|were gone|"
+        r"was dead|were dead|didn't exist|never existed)\b|\b(?:care|notice|miss me|cry|matter|sad)\b[^.?!]{0,25}"
+        r"\bif i (?:died|was dead|were dead|killed myself|was gone|were gone|wasn't here|wasn't around|disappeared)"
+        r"\b|\b(?:planning|plan|at|attend|attending|organi[sz]ing|paying for|come to|coming to|speak at) my funeral"
+        r"\b|\byou(?:'ll| will) (?:find|see) (?:me|my body) (?:dead|hanging|gone)\b|\byou(?:'ll| will) (?:be )?"
+        r"(?:sorry|happy|regret it) when i'm (?:gone|dead)\b|\bwhen i'm (?:dead|gone) you(?:'ll| will)\b",
+        "says they want to die or would be better gone",
         hyperbole=True,
         upgrade="plan",
     ),
@@ -154,7 +171,9 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\b(?:don't|do not|doesn't|does not|didn't|no longer|dont|never) (?:really |even |honestly |actually )?"
         r"(?:want|wanna|wish|feel like|see a reason) (?:to )?(?:be alive|live|living|exist|existing|wake up|go on|keep "
         r"going|keep living|be here anymore|be here any more|be around anymore|be in this world|be on this earth|"
-        r"carry on|be here at all|be here now|be here)\b(?! for (?:this|that|the)| at (?:this|the|that)| with (?:you|him|her)| in (?:this|that) (?:house|city|town|job|place))",
+        r"carry on|be here at all|be here now|be here)\b(?! for (?:this|that|the)| with (?:you|him|her))(?!.{0,20}\b(?:in|at) "
+        r"(?:this|that|the) (?:house|apartment|flat|city|town|job|place|party|company|country|neighbou?rhood|office|"
+        r"school|relationship|marriage|meeting|wedding|club|bar|family)\b)",
         "says they do not want to be alive",
         negatable=False,
         upgrade="plan",
@@ -169,7 +188,7 @@ SELF_HARM: tuple[Rule, ...] = (
         r"(?:even )?the point (?:of|in) (?:living|life|anything|going on|me|being alive|being here|existing|any of it|"
         r"it all|waking up|trying anymore)|\bwhat'?s (?:even )?the point anymore|\b(?:there's|there is|see) no "
         r"(?:point|reason) (?:in |to )?(?:living|going on|being alive|being here|life|keep going|anything anymore|"
-        r"carrying on|wake up|existing)|\bnothing (?:left )?to live for\b|\bno reason to (?:live|go on|keep going|"
+        r"carrying on|wake up|existing)|\bnothing (?:left )?to live for\b|\bno reason (?:for me )?to (?:live|go on|keep going|"
         r"wake up|be here|stay alive)|\b(?:lost|losing|lose) (?:the|my|his|her) will to live\b|\b(?:tired|sick|done) of "
         r"(?:living|being alive|existing|life|this life|being here)\b|\bdone with (?:life|living|everything and everyone)"
         r"|\blife (?:isn't|is not|isnt|ain't) worth (?:living|it)\b|\bnot worth living\b|\bpointless to (?:live|go on)",
@@ -233,7 +252,8 @@ SELF_HARM: tuple[Rule, ...] = (
         "self_harm",
         "concern",
         r"\b(?:i'm|i am|im|i feel like|i feel|i've become|feel like i'm) (?:just |such |nothing but |only )?(?:a |an )"
-        r"?(?:burden|waste of (?:space|oxygen|air|life))\b(?! of)",
+        r"?(?:burden|waste of (?:space|oxygen|air|life))\b(?! of| on (?:your|our|the|this|that) (?:\w+ )?(?:plans|weekend|"
+        r"evening|day|schedule|budget|trip|holiday|party|night|morning|afternoon|time))",
         "feels like a burden",
         negatable=True,
         upgrade="plan",
@@ -265,8 +285,12 @@ SELF_HARM: tuple[Rule, ...] = (
         r"those|these|them))? ?(?:sleeping |pain ?|blood pressure |anxiety )?(?:pills|tablets|meds|medication|"
         r"medicine|painkillers|paracetamol|tylenol|ibuprofen|xanax|sleeping pills|insulin|antidepressants|"
         r"panadol|aspirin|oxy|oxys|percs|benzos)\b|\b(?:overdose|overdosed|overdosing|od'd|od'ed|od ing)\b|"
-        r"\b(?:stockpil\w+|saving up|hoard\w*|collecting|stashing|stashed|counting) (?:my |the |his |her )?"
-        r"(?:pills|tablets|meds|medication|painkillers)\b",
+        r"\b(?:stockpil\w+|saving up|saving|saved up|hoard\w*|collecting|stashing|stashed|counting|counted out) (?:all )?"
+        r"(?:my |the |his |her |up )?(?:sleeping |pain ?|anxiety |old )?(?:pills|tablets|meds|medication|painkillers)\b|"
+        r"\b(?:pills|tablets|meds|razor|blades?|rope|gun)\b (?:are |is )?(?:all )?(?:counted(?: out)?|lined up|ready|"
+        r"laid out|in front of me|in my hand|next to me|sorted out|on the table)\b|\b(?:have|got|counted|lined up|laid"
+        r" out) (?:the|my|all the|all my|enough) (?:pills|tablets|meds|sleeping pills|painkillers)(?: counted| out| "
+        r"ready| lined up| here)\b",
         "mentions taking a dangerous amount of medicine",
         upgrade="always",
     ),
@@ -274,11 +298,9 @@ SELF_HARM: tuple[Rule, ...] = (
         "means_other",
         "self_harm",
         "urgent",
-        r"\b(?:bought|buy|buying|got|have|tied|tying|made|making) (?:a |some )?(?:rope|noose)\b|\bnoose\b|\b(?:jump|"
-        r"jumping|throw myself|step|stepping|walk|walking) (?:off|from|in front of|under|onto) (?:a |the |this )?"
-        r"(?:bridge|roof|building|train|tracks|balcony|cliff|bus|truck|car|ledge|overpass|tower|top floor)\b|"
-        r"\b(?:standing|sitting|i'm|i am|up) on (?:the |a )?(?:bridge|roof|ledge|edge of the (?:roof|bridge|cliff)|"
-        r"railing|tracks)\b|\b(?:razor|blade|blades)\b(?=.*\b(?:myself|wrists?|arms?|cut|cutting|skin|bleed)\b)|"
+        r"\b(?:bought|buy|buying|got|have|tied|tying|made|making) (?:a |some )?(?:rope|noose)\b|\bnoose\b|"
+        r"\b(?:know|knows|worked out|figured out|decided|planned|planning) (?:exactly )?(?:how|when|where) (?:i|he|she)"
+        r"(?:'d|'ll|'m going to| would| will| am going to| is going to)? (?:do it|end it|go|kill)\b|\b(?:razor|blade|blades)\b(?=.*\b(?:myself|wrists?|arms?|cut|cutting|skin|bleed)\b)|"
         r"\b(?:gun|pistol|rifle) to my (?:own )?head\b|\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |"
         r"the )?(?:suicide |goodbye |last )?(?:note|letter)s? (?:for|to) (?:everyone|you all|my family|the kids|"
         r"my kids|my parents|mom|you)\b|\bsuicide note\b|\b(?:giving|gave|given) away (?:all )?(?:my|of my) "
@@ -301,6 +323,39 @@ SELF_HARM: tuple[Rule, ...] = (
     ),
 )
 
+SELF_HARM_EXTRA: tuple[Rule, ...] = (
+    _r(
+        "jump_or_stand",
+        "self_harm",
+        "urgent",
+        r"\b(?:jump|jumping|throw myself|throwing myself|step|stepping|walk|walking|drive|driving) (?:off|from|in front of|"
+        r"under|onto|into) (?:a |the |this |my car off )?(?:bridge|roof|building|train|tracks|balcony|cliff|bus|truck|"
+        r"car|ledge|overpass|tower|top floor|river|sea|traffic|oncoming traffic|motorway|highway)\b|\b(?:standing|"
+        r"sitting|i'm|i am|up|stood) on (?:the |a |top of (?:the|a) )?(?:bridge|roof|ledge|edge of the (?:roof|"
+        r"bridge|cliff)|railing|tracks|balcony edge)\b|\b(?:going to|gonna|will|'ll|about to|want to|wants to|"
+        r"thinking of|thinking about|might) jump\b(?! (?:in|into|on|at|to|ship|start|the|rope|for|around|up|out "
+        r"at|through|over|back|high|right|straight|onto the|aboard|off the sofa))",
+        "mentions jumping or a high place",
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "euphemism",
+        "self_harm",
+        "concern",
+        r"\b(?:do|did|doing|done) (?:something|things|stuff) (?:bad |stupid |drastic |terrible )?to myself\b|"
+        r"\b(?:i'll|i will|i might|i'm going to|i'm gonna|going to|gonna|afraid i'll|scared i'll|worried i'll|"
+        r"might|could) (?:end up )?(?:do|doing) something (?:stupid|drastic|dangerous|permanent|i can't take "
+        r"back)\b|\b(?:don't|do not) (?:try to |even try to |bother trying to )?(?:stop|find|look for|save) me\b"
+        r"|\btonight'?s the night\b|\b(?:it|this) (?:will|'ll) all be over (?:soon|tonight|tomorrow)\b|"
+        r"\b(?:i'm|i am) (?:so )?(?:ready|tired) to (?:go|leave this world|be gone|give up on life)\b|\bend "
+        r"(?:the|my) pain (?:for good|forever|permanently)\b",
+        "uses words that often hint at self-harm",
+        hyperbole=True,
+        upgrade="plan",
+    ),
+)
+
 # Violence ----------------------------------------------------------------------------------------------------
 # Inanimate or idiomatic subjects that make "hit me", "bit me", "pushed me" harmless.
 _NOT_PERSON = (
@@ -311,26 +366,18 @@ _NOT_PERSON = (
     r"(?<!\btruth )(?<!\bnostalgia )(?<!\bwhat )(?<!\bbranch )(?<!\bbaby )(?<!\btoddler )(?<!\bkid )"
     r"(?<!\bhangover )(?<!\bheat )(?<!\bwind )(?<!\bsun )(?<!\bbug )(?<!\bsnake )(?<!\bbee )(?<!\bwasp )"
 )
-_HIT_VERBS = (
-    r"(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking|"
-    r"smack|smacked|smacks|smacking|beat|beats|beating|beaten|shove|shoved|shoves|shoving|whack|whacked|"
-    r"headbutt|headbutted|elbowed|stomped on|stomps on|tackled|spat on|spit on|spits on|bit|bites|bitten|"
-    r"pinched|pinches|strike|struck|strikes|socked|clocked|thumped|battered|assaulted|attacked|attacks|"
-    r"hurt|hurts|hurting|burned|burnt|scalded|kneed|body slammed|bodyslammed|manhandled|roughed up|"
-    r"slammed|slams|pushed|pushes|pushing|push|threw|throws|throwing|dragged|drags|pinned|pins|"
-    r"shook|shakes|shaking|grabbed|grabs|grabbing|yanked|yanks)"
-)
 VIOLENCE: tuple[Rule, ...] = (
     _r(
         "physical_act",
-        "violence",
+        "violence+abuse",
         "concern",
         rf"{_NOT_PERSON}\b(?:hit|hits|hitting|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|"
         r"kicks|kicking|smack|smacked|smacks|smacking|beat|beats|beating|beaten|shove|shoved|shoves|shoving|whack|"
         r"whacked|headbutt|headbutted|elbowed|stomped on|stomps on|tackled|spat on|spit on|spits on|pinched|socked|"
         r"clocked|thumped|battered|assaulted|attacked|kneed|body ?slammed|manhandled|roughed up|struck|strikes|"
         r"bit|bites|bitten|scalded) "
-        rf"{_VICTIM}\b(?! up\b| with (?:a|the|some|that|this|his|her|those) (?:joke|question|news|truth|link|song|"
+        rf"{_VICTIM}\b(?! up\b| back (?:later|when|soon|tomorrow|asap|in a|tonight|after)| later\b| asap\b| in a "
+        r"(?:bit|sec|min)\b| with (?:a|the|some|that|this|his|her|those) (?:joke|question|news|truth|link|song|"
         r"pun|idea|fact|line|request|bill|guilt|surprise|compliment)| on (?:the|instagram|twitter|tiktok|facebook|"
         r"snapchat|social)| at (?:chess|cards|poker|scrabble|tennis|the game|mario|fifa|monopoly|arm|uno|pool|"
         r"darts|golf|pong|video games|everything|racing|running)| to (?:it|the punch)| in (?:a |the )?(?:race|game|"
@@ -340,11 +387,11 @@ VIOLENCE: tuple[Rule, ...] = (
     ),
     _r(
         "physical_act_mixed",
-        "violence",
+        "violence+abuse",
         "concern",
         r"\b(?:pushed|pushes|push|pushing|shoved|slammed|slams|threw|throws|dragged|drags|pinned|pins|shook|shakes|"
         rf"grabbed|grabs|yanked|yanks|kicked|kicks) {_VICTIM} (?:into|against|down(?! to)|onto|to the (?:floor|ground"
-        r"|wall|bed)|off (?:the|a)|across|over the|out of (?:the|bed by)|by (?:the|my|her|his) (?:throat|neck|hair|arms?|"
+        r"|wall|bed)|off (?:the|a)|across|over the|out of (?:the )?(?:car|bed by|house by|window)|by (?:the|my|her|his) (?:throat|neck|hair|arms?|"
         r"wrists?|collar|shoulders?|face|jaw|legs?)|so hard|really hard|hard enough|until|around|so violently|"
         r"violently|roughly|and (?:shook|hit|punched|slapped|kicked|choked|screamed|threw|pinned|held))\b|"
         r"\b(?:grabbed|grabs|grabbing|twisted|twists|squeezed|yanked|pulled) (?:me |her |him )?(?:by )?(?:my|her|his) "
@@ -352,13 +399,13 @@ VIOLENCE: tuple[Rule, ...] = (
         r"tightly|roughly|and|until|so|that|to)\b|\b(?:pulled|yanked|dragged) (?:me|her) (?:by|across|down)|"
         r"\b(?:threw|throws|throwing|hurled|chucked|flung) (?:a |the |his |her |my |an )?(?:\w+ ){0,2}(?:at|to"
         r"wards) (?:me|my head|my face|her|him|us|the kids)\b(?<!shade at me)(?<!a fit at me)(?<!party at me)"
-        r"(?<!look at me)|\b(?:spat|spit|spits) (?:at|in) (?:me|my face|her face|her)\b",
+        r"(?<!look at me)",
         "describes being pushed, grabbed or thrown at",
         upgrade="recent",
     ),
     _r(
         "hurt_physically",
-        "violence",
+        "violence+abuse",
         "concern",
         rf"\b(?:physically (?:hurt|hurts|hurting|harmed|attacked|abused|assaulted)|(?:hurt|hurts|hurting|harmed) "
         rf"{_VICTIM} physically|put (?:his|her|their) hands? on (?:me|her|him|you|the kids)|laid (?:a )?hands? on "
@@ -412,7 +459,10 @@ VIOLENCE: tuple[Rule, ...] = (
         rf"(?:shit|crap|hell) out of|rip|wreck) (?:you|u|her|him|them|your (?:\w+ )?(?:face|head|skull|legs?|arms?|"
         r"neck|jaw|teeth|nose|fingers|bones|boyfriend|girlfriend|husband|wife|car|stuff|things|phone)|that \w+|"
         rf"{_KID_OR_PET}|everyone)\b(?! (?:at|in) (?:chess|cards|the game|fifa|mario|tennis|poker|golf|scrabble|"
-        r"monopoly|pool|darts))|\bdon't make me (?:hurt|hit|slap|smack|punch|kill|come over there)\b|\byou(?:'re| "
+        r"monopoly|pool|darts)| up\b| back (?:later|when|soon|tomorrow|asap|in a|tonight|after)| later\b| asap\b| in "
+        r"a (?:bit|sec|min)\b| with (?:a|the|some|that|my) (?:text|call|message|email|question|joke|pillow|snowball)|"
+        r" on (?:it|that|this)\b| off\b)|\b(?:see|watch) what happens to (?:you|your \w+|her|him)\b|"
+        r"\bdon't make me (?:hurt|hit|slap|smack|punch|kill|come over there)\b|\byou(?:'re| "
         r"are) going to get (?:hurt|hit|what's coming)\b|\bwatch your back\b|\bi know where you (?:live|work|sleep|"
         r"are staying)\b|\byou (?:won't|will not) see (?:it|me) coming\b|\bi(?:'ll| will) make (?:you|him|her) "
         r"(?:pay|bleed|suffer|regret (?:it|this|that|ever))\b|\b(?:you're|you are) going to (?:regret|pay for) "
@@ -436,20 +486,75 @@ VIOLENCE: tuple[Rule, ...] = (
         r"violence|weapon)\b",
         "reports a threat of violence",
         negatable=True,
+        hyperbole=True,
         upgrade="intent",
     ),
     _r(
         "going_to_kill_me",
         "violence",
         "concern",
-        rf"\b(?:he|she|they|he's|she's|they're|my (?:husband|wife|partner|boyfriend|girlfriend|ex|stepdad|"
-        rf"father|dad|fiance|fiancee))(?:'s| is| will|'ll| would|'d| was| are| might| could| is going to|'s going "
-        rf"to|'s gonna| is gonna| was going to| were going to| actually| really)?(?: going to| gonna)? (?:actually |"
-        rf"really |one day )?(?:kill|murder|hurt|seriously hurt|strangle) (?:me|us|her|him|the kids|{_KID_OR_PET})"
-        r"(?: one day| someday| eventually| this time| if| when| next time|\b)",
+        rf"\b(?:he|she|they|he's|she's|they're|he'll|she'll|they'll|he'd|she'd|my (?:husband|wife|partner|"
+        rf"boyfriend|girlfriend|ex|fiance|fiancee))(?:'s| is| will|'ll| would|'d| was| are| might| could| is going "
+        rf"to|'s going to|'s gonna| is gonna| was going to| were going to| actually| really)?(?: going to| gonna)? "
+        rf"(?:actually |really |one day |probably |definitely )?(?:(?:find|track|hunt) (?:me|us|her) (?:down )?and "
+        rf"|come (?:back |over |home |here )?(?:and|to) )?(?:kill|murder|hurt|seriously hurt|strangle|end|shoot|"
+        rf"stab) (?:me|us|her|him|the kids|{_KID_OR_PET})(?: one day| someday| eventually| this time| if| when| "
+        r"next time|\b)",
         "fears someone will kill or hurt them",
         hyperbole=True,
         upgrade="intent",
+    ),
+    _r(
+        "weapon_access",
+        "violence",
+        "urgent",
+        r"\b(?:has|got|bought|keeps|owns|carries|hides|hid|keeps) (?:a |his |her )?(?:gun|guns|knife|knives|"
+        r"weapon|weapons|pistol|rifle)\b",
+        "mentions a weapon alongside a threat",
+        requires=r"\b(?:use it on|threat\w*|kill|shoot|scared|afraid|terrified|point\w*|wav\w*|showed me|said "
+        r"(?:he|she)'d|told me|on me|at me|under (?:his|her|the) pillow|by the bed|when (?:he|she)'s angry|"
+        r"drunk|hurt)\b",
+        past_ok=False,
+    ),
+    _r(
+        "suffocation",
+        "violence",
+        "urgent",
+        r"\b(?:pillow|hand|hands|bag|plastic bag|towel|blanket) (?:over|on|against) (?:my|her|his) (?:face|mouth|nose"
+        r"|head)\b(?=.{0,40}\b(?:couldn't|can't|breathe|held|pressed|pushed|until|hard)\b)|\b(?:held|holds|holding|"
+        r"pushed|pushes|pressed) (?:a |the |his |her )?(?:pillow|hand|bag|towel) (?:over|on|against) (?:my|her|his)"
+        r" (?:face|mouth|nose)\b|\b(?:held|holds|holding|pushed|pushes) (?:me|her|my head|her head) (?:under|"
+        r"down under) (?:the )?water\b",
+        "describes stopping someone's breathing",
+        past_ok=False,
+    ),
+    _r(
+        "spit_degrade",
+        "violence+abuse",
+        "concern",
+        r"\b(?:spat|spit|spits|spitting) (?:at|in|on) (?:me|my face|her face|her|him|his face)\b",
+        "describes being spat on",
+        upgrade="recent",
+    ),
+    _r(
+        "hide_injuries",
+        "violence+abuse",
+        "concern",
+        r"\b(?:hide|hiding|hid|cover|covering|covered|conceal|concealing|lie about|lied about|lying about) (?:up )?"
+        r"(?:the |my |her |his )?(?:bruises?|marks|black eye|injuries|cuts on my (?:face|arms?))\b",
+        "describes hiding injuries",
+        upgrade="recent",
+    ),
+    _r(
+        "blocked_exit",
+        "violence+coercive_control",
+        "concern",
+        r"\b(?:blocked|blocks|blocking|stood in|stands in|stand in) (?:the )?(?:door|doorway|exit|front door|my way|"
+        r"her way)\b(?! (?:in|at) (?:the )?(?:game|chess|traffic|meeting|shop))|\b(?:wouldn't|won't|didn't|doesn't|"
+        r"refused to|refuses to) let (?:me|her) (?:leave|out|go)(?: of)?(?: the)?(?: (?:room|house|car|bathroom|"
+        r"bedroom|kitchen|flat|apartment))?\b(?!.{0,20}\b(?:until (?:i|we) (?:finished|said|hugged|promised|"
+        r"tried)|without (?:a hug|a kiss|breakfast|lunch|eating|dessert|a coat)))",
+        "describes being kept from leaving",
     ),
     _r(
         "fear_of_partner",
@@ -460,7 +565,8 @@ VIOLENCE: tuple[Rule, ...] = (
         r"could| is going to|'s going to|'s gonna) (?:hurt|hit|kill|attack|snap|lose it|come back|find me|do "
         r"something)|to go home|to be (?:alone|home) with (?:him|her|them)|(?:of )?(?:my own )?(?:husband|wife|"
         r"partner|boyfriend|girlfriend|ex|stepdad|dad|father)(?!'s (?:reaction|health|job|family))|(?:of )?(?:him|her)"
-        r"\b(?! (?:leaving|finding|getting|being|going|cheating|losing|thinking|not|dying|seeing|judging|breaking|"
+        r"\b(?=\s*(?:[.,!;]|$|and\b|because\b|when\b|so\b|now\b|sometimes\b|too\b|honestly\b|lately\b|these days\b|"
+        r"if\b|but\b|at times\b|[😢😔😞😟😰😨😭]))(?! (?:leaving|finding|getting|being|going|cheating|losing|thinking|not|dying|seeing|judging|breaking|"
         r"reading|knowing|hearing|moving|meeting|saying|telling|feeling|worrying|quitting|ending|calling|"
         r"forgetting|making|doing|missing|realizing|realising|noticing|changing|taking|drinking|relapsing|"
         r"spending|falling|drifting))|for my (?:life|safety)|for (?:my|our) kids'? safety|to (?:tell|leave) (?:him|"
@@ -558,7 +664,8 @@ ABUSE: tuple[Rule, ...] = (
         "abuse",
         "concern",
         rf"\b(?:calls|called|calling|call|tells|told|telling|says|said|saying|keeps calling|keeps telling|"
-        rf"keeps saying|reminds|reminded) (?:me|her|him|us) (?:i'm|i am|she's|she is|he's|he is|that i'm|that "
+        rf"keeps saying|reminds|reminded|(?:screams|screamed|yells|yelled|shouts|shouted|texts|texted|screaming|"
+        rf"yelling|shouting) at) (?:me|her|him|us)(?: that)? (?:i'm|i am|she's|she is|he's|he is|that i'm|that "
         rf"she's|that i am|that i was|i was|she was|we're|that we're)? ?(?:a |an |so |just |nothing but |such a |"
         rf"completely |totally )?{_SEVERE_INSULT}\b(?! (?:of|about|at|to|but)\b)",
         "reports being called degrading names",
@@ -635,7 +742,12 @@ ABUSE: tuple[Rule, ...] = (
         r"does not|never) (?:stop|listen)(?: even)? (?:when|after|though|even though) (?:i|she|he) (?:said|say|"
         r"says|told (?:him|her)|begged|cried|screamed|asked) (?:no|stop|to stop|(?:him|her) to stop)\b|\b(?:won't|"
         r"doesn't|didn't|wouldn't) take no for an answer (?:about|when it comes to|in bed|with) (?:sex|it)\b|"
-        r"\bsex (?:when|even when|even though) i (?:said|say|don't want|didn't want|was crying)\b",
+        r"\bsex (?:when|even when|even though) i (?:said|say|don't want|didn't want|was crying)\b|\b(?:did|does|do|"
+        r"doing|done) (?:things|stuff|something|sexual things) to (?:me|her|him) (?:while|when) (?:i|she|he) (?:was|"
+        r"were|am|is) (?:asleep|sleeping|drunk|passed out|unconscious|out of it|too drunk)\b|\b(?:touched|touches|"
+        r"touching|fondled|fondles|abused|interfered with) (?:me|her|him)(?: inappropriately)? (?:when|while) "
+        r"(?:i|she|he) (?:was|were) (?:little|a kid|a child|young|small|younger|\d+|eight|nine|ten|eleven|twelve|"
+        r"thirteen|fourteen|a teenager|a teen)\b|\btouch(?:ed|es|ing)? (?:me|her|him) inappropriately\b",
         "describes sexual harm or sex without consent",
         upgrade="recent",
     ),
@@ -657,6 +769,12 @@ ABUSE: tuple[Rule, ...] = (
     ),
 )
 
+_BLACKMAIL_MEDIA = (
+    r"\b(?:i'll|i will|i'm going to|i'm gonna|ill|i can|i could) (?:send|post|show|share|leak|forward|upload|"
+    r"spread) (?:those|these|the|your|my|all the|all your|all those|that|our) (?:\w+ )?(?:pics|photos|pictures|"
+    r"videos?|screenshots|messages|texts|nudes|recordings?|chats)\b"
+)
+
 # Coercive control --------------------------------------------------------------------------------------------
 CONTROL: tuple[Rule, ...] = (
     _r(
@@ -675,19 +793,24 @@ CONTROL: tuple[Rule, ...] = (
         r"(?:money|friends|phone|car|job|bank account|card|keys|passport|password|life|social media)|see "
         r"(?:anyone|anybody|my|her|his|your|them|friends|family|him|her)|talk to (?:anyone|anybody|other|my|her|"
         r"his|your|friends|family|men|women|guys|girls)|(?:go|be) anywhere|leave|look at|post|wear|spend|work|"
-        r"drive|have|lock|text|call|use)\b(?<!allowed to have pets)(?!.{0,30}\b(?:at work|at school|in class|by "
+        r"drive|lock|text|call)\b(?!.{0,30}\b(?:at work|at school|in class|by "
         r"(?:the|my) (?:doctor|boss|school|teacher|landlord|company|hospital|airline|gym|policy)|because of "
         r"(?:covid|the|my) (?:lockdown|rules|policy|surgery|doctor|contract)|during (?:the )?(?:exam|test|"
         r"lockdown|flight)|in (?:the )?(?:hospital|building|library|museum|office|exam|lab))\b)",
         "describes someone being stopped from seeing people or living their own life",
         negatable=False,
+        excludes=r"\b(?:doctor'?s?|orders|diet|allergic|allergy|building|landlord|lease|policy|nda|contract|rules|"
+        r"hr|company|school|teacher|coach|hospital|airline|flight|exam|pool|museum|library|prescription|medication"
+        r"|surgery|pets?|covid|quarantine|lockdown|visa|court|judge|probation|my (?:kids|son|daughter|toddler)|"
+        r"the (?:kids|baby))\b",
     ),
     _r(
         "permission",
         "coercive_control",
         "concern",
-        r"\b(?:need|needs|have to|has to|had to|must|make me|makes me|made me|making me) (?:to )?(?:ask|get|beg "
-        r"for) (?:for )?(?:his|her|their|my) (?:permission|approval|ok|okay|consent|sign-off)|(?:ask|asking|asked|beg|"
+        r"\b(?:need|needs|have to|has to|had to|must|make me|makes me|made me|making me) (?:to )?(?:(?:ask|get|beg) "
+        r"(?:for )?)?(?:his|her|their) (?:permission|approval|ok|okay|consent|sign-off)\b(?! (?:for|on) (?:the )?"
+        r"(?:budget|project|report|leave request|holiday request|design|invoice|proposal|expenses?))|(?:ask|asking|asked|beg|"
         r"begging) (?:him|her|them) (?:for )?(?:permission|for money) (?:to|before|for|every)|\byou (?:need|have "
         r"to|must) (?:get |ask for |ask )?my permission\b|\bwithout my permission\b(?=.*\b(?:you|you're)\b)(?=.*\b"
         r"(?:go|see|leave|spend|talk|text|wear|out)\b)|\b(?:i|he|she) forbid(?:s|de)? (?:you|me|her|him)\b|\b"
@@ -703,18 +826,32 @@ CONTROL: tuple[Rule, ...] = (
         "monitoring",
         "coercive_control",
         "concern",
-        rf"(?<!\bi )(?<!\bi always )(?<!\bi sometimes )\b(?:goes|go|going|went|gone|looks|looking|looked|checks|"
-        rf"check|checking|checked|reads|read|reading|searches|searched|search|snoops|snooped|snooping|scrolls|"
-        rf"scrolled|scrolling|combs|combed|inspects|inspected|monitors|monitored|monitoring|demands to see|"
-        rf"demanded to see|wants to see|makes me show (?:him|her)|made me show (?:him|her)|insists on "
-        rf"(?:seeing|checking|reading)) (?:through |at |in )?(?:all )?(?:of )?(?:my|her|his|your) {_DEVICE}\b"
-        r"(?=.*\b(?:every|always|constantly|all the time|whenever|each|nightly|daily|while (?:i|she|he) (?:was|"
-        r"is|sleep|shower)|when (?:i|she|he)|demand|make|made|insist|passcode|password|unlock|hand it over|"
-        r"(?:won't|wouldn't) let|again|anymore|not allowed|no privacy|night|morning|before bed)\b)"
-        r"|(?<!\bi )\b(?:goes|checks|reads|searches|snoops|scrolls|monitors|combs) (?:through )?(?:all )?(?:of )?"
-        rf"(?:my|her|his) {_DEVICE}\b",
+        rf"(?<!\bi )(?<!\bi always )(?<!\bi sometimes )(?<!\bi just )\b(?:goes|go|going|went|gone|looks|looking|"
+        rf"looked|checks|check|checking|checked|reads|read|reading|searches|searched|search|snoops|snooped|"
+        rf"snooping|scrolls|scrolled|scrolling|combs|combed|inspects|inspected|monitors|monitored|monitoring|"
+        rf"demands to see|demanded to see|wants to see|makes me show (?:him|her)|made me show (?:him|her)|insists "
+        rf"on (?:seeing|checking|reading)|goes thru|go thru) (?:through |at |in )?(?:all )?(?:of )?(?:my|her|his|"
+        rf"your) {_DEVICE}\b",
         "describes someone checking a partner's phone or messages",
         negatable=True,
+        requires=r"\b(?:every|always|constantly|all the time|whenever|each|nightly|daily|while (?:i|she|he) "
+        r"(?:was|is|sleep|shower)|demands?|makes?|made|insists?|passcode|password|unlock|hand it over|(?:won't|"
+        r"wouldn't) let|again|not allowed|no privacy|night|morning|before bed|keeps|kept|still|obsessively|"
+        r"secretly|behind my back|without asking|or else|from now on|i'll be|i will be|going to be|checks|goes|"
+        r"reads|searches|snoops|monitors|combs|scrolls)\b",
+        excludes=r"\b(?:can you|could you|would you|please|for me\?|died|dead|battery|lost|broken|found my)\b",
+    ),
+    _r(
+        "confinement",
+        "abuse+coercive_control",
+        "concern",
+        r"\b(?:locked|locks|locking) (?:me|her|him) (?:in|inside|out of the house|out all night|in the|out in the)"
+        r"\b(?! (?:the )?(?:group|chat|account|game|server|loop))|\bkept (?:me|her) (?:locked )?(?:in|inside) "
+        r"(?:the|my|our) (?:house|room|flat|apartment|bedroom|basement)\b|\b(?:makes|made|forces|forced) (?:me|her|"
+        r"him) (?:to )?(?:sleep|stand|kneel|sit|stay|wait|eat)\b[^.!?]{0,40}\b(?:as (?:a )?punishment|to punish|"
+        r"for hours|outside|on the floor|in the car|in the cold)\b|\b(?:to punish me|as (?:a )?punishment)\b"
+        r"(?=.{0,40}\b(?:he|she|makes|made|locks|locked|won't|silent|food|sleep|floor)\b)",
+        "describes being confined or punished",
     ),
     _r(
         "tracking",
@@ -737,7 +874,7 @@ CONTROL: tuple[Rule, ...] = (
         r"friend's|friends|gym)|home from|everywhere|around town|when i go out)\b|\b(?:shows?|showed|showing|"
         r"turns?|turned|turning) up (?:at|to) (?:my|her) (?:work|job|office|gym|school|friend's|friends'?|"
         r"parents'|class|house)(?: \w+)? (?:uninvited|unannounced|to check|to see (?:who|if|what)|to make sure|"
-        r"every|again|all the time|without)\b|\b(?:texts|calls|rings|phones|messages) (?:me|her) (?:\d{2,}|"
+        r"every|again|all the time|without)\b|\b(?:texts|calls|rings|phones|messages|texting|calling|ringing|messaging|texted|called|rang) (?:me|her) (?:\d{2,}|"
         r"dozens of|fifty|a hundred|hundreds of|twenty|thirty|forty|nonstop|non-stop|constantly|every (?:\d+|"
         r"few|five|ten|fifteen|twenty|thirty) (?:minutes|mins|min)|over and over)\b(?=.*\b(?:where|who|why|"
         r"times|answer|pick up|until|if i|when i|out|check|minutes|mins)\b)|\b(?:wants|needs|has|have|demands|"
@@ -771,6 +908,8 @@ CONTROL: tuple[Rule, ...] = (
         "money_control",
         "coercive_control",
         "concern",
+        r"\b(?:takes|took|taking|steals|stole|keeps|kept) (?:all |the whole |her whole |my whole |every penny of )?(?:of )?"
+        r"(?:my|her) (?:paycheck|paycheque|wages|salary|earnings|benefits|income|pay|whole paycheck|student loan)\b|"
         r"\b(?:controls|control|controlled|controlling|manages all|takes|took|taking|keeps|kept|holds|has|confiscated"
         r"|confiscates) (?:all )?(?:of )?(?:my|her|his|the|our) (?:money|finances|paycheck|paycheque|pay|payslip|"
         r"wages|salary|earnings|bank cards?|debit cards?|credit cards?|cards|bank account|benefits|savings|"
@@ -795,14 +934,16 @@ CONTROL: tuple[Rule, ...] = (
         "coercive_control",
         "concern",
         r"\b(?:cut|cuts|cutting) (?:me|her|him) off from (?:my|her|his|all|everyone|everybody|friends|family)|"
-        r"\bisolat(?:e|es|ed|ing) (?:me|her|him)\b|\b(?:made|makes|making|forced|forces|pressured) (?:me|her|him) "
+        r"\bisolat(?:e|es|ed|ing) (?:me|her|him)\b|\b(?:had|have|'ve had|has|having) to stop (?:seeing|talking "
+        r"to|going out with|visiting|calling|texting|hanging out with) (?:my|her|his|all my|all her) (?:friends|family|"
+        r"sister|brother|mom|dad|parents|mates|best friend)\b|\b(?:made|makes|making|forced|forces|pressured) (?:me|her|him) "
         r"(?:to )?(?:stop (?:seeing|talking to|going)|cut off|cut ties with|block|unfriend|unfollow|delete|drop|"
         rf"choose between (?:him|her) and|move away from|leave) {_SOCIAL}|\b(?:gets|got|get|becomes|goes) "
         r"(?:really |so |super )?(?:angry|mad|furious|violent|crazy|nasty|scary|cold|jealous and mean) (?:every "
         r"time|whenever|when|if) (?:i|she|he) (?:see|sees|talk|talks|text|texts|go|goes|hang|hangs|visit|visits|"
-        r"call|calls|spend|spends|meet|meets|want to see) (?:to )?(?:out with )?(?:with )?(?:my|her|his|a) "
-        r"(?:friends?|family|sister|brother|mom|dad|parents|mates|girls|coworkers|colleagues|male friends|female "
-        r"friends)\b(?=.*\b(?:so|stopped|don't|anymore|punish|silent|scared|can't|won't|weeks|days|never|"
+        r"call|calls|spend|spends|meet|meets|want to see) (?:to )?(?:out with )?(?:with )?(?:time with )?(?:my|her|his|a|"
+        r"any|other|another) (?:friends?|family|sister|brother|mom|dad|parents|mates|girls|guys|coworkers|colleagues|"
+        r"male friends|female friends|women|men|woman|man|guy|girl)\b(?=.*\b(?:so|stopped|don't|anymore|punish|silent|scared|can't|won't|weeks|days|never|"
         r"isolat\w*|rage|screams|smash|threat|hurt)\b)|\b(?:i|she|he) (?:don't|doesn't|can't|never|barely|hardly)"
         r" (?:get to )?(?:see|talk to|speak to) (?:my|her|his) (?:friends|family|sister|brother|mom|dad|parents|"
         r"mates) (?:anymore |any more )?(?:because|since|cause) (?:of )?(?:him|her|he|she|my (?:husband|wife|"
@@ -856,7 +997,7 @@ CONTROL: tuple[Rule, ...] = (
         rf"(?:back|home)\b(?=.*\b(?:if|go|out|tonight|leave|see|with)\b)|\b(?:it's|its|it is|choose|pick)"
         rf"(?: either)? (?:me or (?:them|your|him|her|the|my|those)|between me and (?:your|them|him|her))\b|\byou "
         rf"don't need (?:your |any )?(?:friends|family|anyone (?:else|but me)|them|anybody else|other people|"
-        rf"a job|your own money)\b|\byou(?:'re| are) not (?:going out|going anywhere|leaving (?:this|the) "
+        rf"a job|your own money)\b|\b(?:you're|you are|your|youre) not (?:going out|going anywhere|leaving (?:this|the) "
         rf"(?:house|room|flat|apartment)|seeing (?:him|her|them|that \w+|your (?:friends|family|sister|brother|"
         rf"mom|dad|ex))|allowed to (?:go|see|leave|talk|text|wear|have))\b|\byou (?:can't|cannot|can not|won't|"
         rf"will not|aren't going to) (?:see|talk to|speak to|go out with|hang out with|text|visit|call) "
@@ -871,6 +1012,8 @@ CONTROL: tuple[Rule, ...] = (
         "reads as an ultimatum or an order that controls the other person",
         negatable=False,
         past_ok=False,
+        excludes=r"\b(?:coat|jacket|umbrella|scarf|sunscreen|breakfast|freezing|raining|snowing|cold out|a kiss|a hug|"
+        r"ice cream|milk|snacks|pizza|cake|your vegetables|homework|helmet|seatbelt)\b",
     ),
     _r(
         "controlling_word",
@@ -878,7 +1021,8 @@ CONTROL: tuple[Rule, ...] = (
         "concern",
         r"\b(?:he's|she's|he is|she is|they're|you're|you are|your|is|was|been|being|so|really|very|super|"
         r"extremely|incredibly|too|very) (?:so |really |very |super |extremely |too |incredibly |getting |more |"
-        r"always )?controlling\b(?! (?:about (?:the )?(?:temperature|thermostat|remote|music|playlist|heating|"
+        r"always )?controlling\b(?<!boss is so controlling)(?<!mom is so controlling)(?! about (?!(?:who|where|what i wear|my (?:phone|money|friends|family|clothes|"
+        r"spending|body|food))))(?! (?:about (?:the )?(?:temperature|thermostat|remote|music|playlist|heating|"
         r"dishes|kitchen|plans|holiday|vacation|trip|menu|wedding|seating|restaurant|lego|schedule|calendar)|"
         r"(?:the|my|your|his|her) (?:temperature|thermostat|remote|music|playlist|heating|diabetes|blood sugar|"
         r"anxiety|weight|temper|breathing|urges|portions|budget for the trip)))|\bcontrolling (?:relationship|"
@@ -901,4 +1045,16 @@ CONTROL: tuple[Rule, ...] = (
     ),
 )
 
-ALL_RULES: tuple[Rule, ...] = SELF_HARM + VIOLENCE + ABUSE + CONTROL
+CONTROL_EXTRA: tuple[Rule, ...] = (
+    _r(
+        "blackmail_media",
+        "abuse+coercive_control",
+        "concern",
+        _BLACKMAIL_MEDIA,
+        "threatens to expose private pictures or messages",
+        requires=r"\b(?:if|unless|or else|or i'll|or i will|until)\b",
+        past_ok=False,
+    ),
+)
+
+ALL_RULES: tuple[Rule, ...] = SELF_HARM + SELF_HARM_EXTRA + VIOLENCE + ABUSE + CONTROL + CONTROL_EXTRA

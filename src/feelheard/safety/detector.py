@@ -102,8 +102,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _NEGATOR = re.compile(
     r"\b(?:not|never|no|don't|doesn't|didn't|won't|wouldn't|can't|cannot|couldn't|isn't|wasn't|aren't|weren't|"
-    r"haven't|hasn't|hadn't|shouldn't|ain't|nobody|nothing|neither|nor|without|stopped|quit|refuse|refused|"
-    r"hardly|barely|wont)\b"
+    r"haven't|hasn't|hadn't|shouldn't|ain't|nobody|nothing|neither|nor|stopped|quit|refuse|refused|"
+    r"hardly|barely)\b"
 )
 # Words right after a negator that undo the negation ("can't stop thinking about...", "don't know why he hit me").
 _NEGATION_UNDONE = re.compile(
@@ -125,6 +125,7 @@ _FICTION = re.compile(
     r"the team|the enemy|enemies|my squad|ranked|killstreak|headshot|match point)\b"
 )
 _PERSONAL = re.compile(r"\b(?:me|my|myself|us|our|ourselves|mine)\b")
+_FIRST_PERSON = re.compile(r"\b(?:me|my|myself|us|our|ourselves|mine|i|i'm|i've|i'd|i'll)\b")
 _HYPOTHETICAL = re.compile(
     r"\b(?:if (?:someone|anyone|somebody|a person|people|your partner|a partner|a guy|a man|a woman|a friend|"
     r"a boyfriend|a girlfriend|a husband|a wife|one)|(?:people|anyone|someone|those|men|women|partners) who|"
@@ -153,7 +154,9 @@ _TRIVIAL = re.compile(
     r"song|shopping|sale|price|prices|bill|rent|printer|presentation|interview|recital|audition|the wait|this "
     r"wait|waiting|boredom|hiccups|sneez\w*|alarm|snooze|music|phone bill|crossword|wordle|puzzle|netflix|"
     r"show|series|movie|book|game|match|team|lego|plants?|cat video|dog video|puppy|kitten|hair|makeup|"
-    r"nails|tattoo|candle|tan|diet|sugar|carbs|calories|lasagna|pasta|sandwich|fry|nuggets|curry)\b"
+    r"nails|tattoo|candle|tan|diet|sugar|carbs|calories|lasagna|pasta|sandwich|fry|nuggets|curry|xbox|"
+    r"playstation|ps5|switch|console|toys?|lego|diary|car|scratch|dent|mess|room|grades|report card|curfew|"
+    r"crossfit|spin class|pilates|yoga|sauna|karaoke|trivia|quiz|exam season|finals|midterms)\b"
 )
 # Everyday idioms: a rule match that overlaps one of these spans is not a finding.
 _IDIOMS = re.compile(
@@ -198,12 +201,20 @@ _RECENT = re.compile(
     r"blacked out|knocked out|unconscious|knife|gun|weapon|locked in|help me|please help|he's coming|she's "
     r"coming|on his way|on her way|outside my door|banging on)\b"
 )
-_PLAN = re.compile(
-    r"\b(?:pills|tablets|overdose|rope|noose|gun|knife|blade|razor|bridge|roof|ledge|train|tracks|jump|note|"
-    r"letter|plan|planned|planning|tonight|today|this weekend|tomorrow|goodbye|goodbyes|bought|saved up|"
-    r"stockpil\w*|bottle|wrists?|bleeding|hospital|figured out how|method|when everyone's asleep|i've decided|"
-    r"decided|ready|this time|for real|last time|won't stop me|can't stop me|nobody can stop|said goodbye|"
-    r"will|going to|'ll|gonna|about to)\b"
+# Self-harm with a means, a plan or fresh injuries is urgent on its own...
+_MEANS = re.compile(
+    r"\b(?:pills|tablets|overdose|rope|noose|gun|blade|razor|bridge|roof|ledge|tracks|note|letter|plan|planned|"
+    r"goodbye|goodbyes|stockpil\w*|bottle|wrists?|bleeding|blood|hospital|figured out how|method|"
+    r"when everyone's asleep|i've decided|decided|said goodbye|deep|stitches)\b"
+)
+# ... and a time or a stated intention makes talk of ending one's life urgent.
+_TIMING = re.compile(
+    r"\b(?:tonight|today|this weekend|tomorrow|ready|this time|for real|last time|won't stop me|can't stop me|"
+    r"nobody can stop|will|going to|'ll|gonna|about to|soon|i mean it|i swear)\b|'ll\b"
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:i'd rather|i would rather|rather than|sooner|than (?:go|watch|sit|listen|spend|eat|do|have|attend|"
+    r"work|be seen|admit)|before (?:i|watching|going|eating|sitting|listening|doing|admitting))\b"
 )
 _INTENT = re.compile(
     r"\b(?:going to|gonna|will|'ll|ill|about to|decided|plan to|planning to|ready to|tonight|today|doing it|"
@@ -211,7 +222,7 @@ _INTENT = re.compile(
 )
 _KILL = re.compile(
     r"\b(?:kill\w*|murder\w*|end (?:my|his|her|their|your) (?:own )?life|end it all|take (?:my|his|her|their) "
-    r"(?:own )?life|stab\w*|shoot|shot|strangl\w*|suicid\w*|dead|die)\b"
+    r"(?:own )?life|stab\w*|shoot|shot|strangl\w*|suicid\w*|dead|die|end (?:me|her|him|you|us))\b"
 )
 _DISTANT_PAST = re.compile(
     r"\b(?:years ago|a year ago|year ago|long time ago|long ago|ages ago|decades? ago|when i was (?:a kid|"
@@ -238,10 +249,11 @@ _STILL_ONGOING = re.compile(
     r"now (?:he|she)|back in touch|texting me|showed up|last night|yesterday|this morning|tonight)\b"
 )
 _CONDITIONAL_CONTROL = re.compile(
-    r"\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
+    r"^\s*(?:leave|walk out on|break up with|dump|cheat on) me and\b|\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
     r"call|tell|don't|do not|won't|stop|say no|move|try|dare|choose|pick|cheat|block|ignore|keep|walk out|"
     r"get|look|answer|won't)\b|\bthe (?:moment|day|second|minute) you (?:leave|walk out|go)\b|\bif i "
-    r"(?:leave|go|break up|end (?:it|this|things))\b|\bor (?:else )?i(?:'ll| will) (?:kill|hurt|end)\b"
+    r"(?:ever )?(?:leave|go|break up|end (?:it|this|things)|talk|text|see|speak|call|go out|hang out|tell|told|"
+    r"report|don't|do not|didn't|try)\b|\bor (?:else )?i(?:'ll| will) (?:kill|hurt|end)\b"
 )
 
 
@@ -298,12 +310,13 @@ def _level_for(rule: Rule, norm: str, sentence: _Sentence, start: int, end: int,
         return "urgent"
     if rule.upgrade == "recent" and recent_text and rule.categories[0] in ("violence", "abuse"):
         return "urgent"
-    if rule.upgrade == "plan" and _PLAN.search(sentence.text) and _KILL.search(norm):
-        return "urgent"
-    if rule.upgrade == "intent" and _KILL.search(matched) and _INTENT.search(window):
-        return "urgent"
-    if rule.upgrade == "intent" and _PLAN.search(sentence.text) and rule.categories[0] == "self_harm":
-        return "urgent" if _KILL.search(matched) else level
+    if rule.upgrade in ("plan", "intent") and rule.categories[0] == "self_harm":
+        if _MEANS.search(norm) or (_KILL.search(norm) and _TIMING.search(sentence.text)):
+            return "urgent"
+    if rule.upgrade == "intent" and _KILL.search(matched):
+        # A threat to kill is urgent whoever reports it; self-talk about it needs an intention.
+        if rule.categories[0] != "self_harm" or _INTENT.search(window):
+            return "urgent"
     return level
 
 
@@ -314,12 +327,16 @@ def _context_cancels(rule: Rule, norm: str, sentences: list[_Sentence], index: i
     personal = _PERSONAL.search(matched) is not None
     if rule.negatable and _is_negated(norm, sentence, start, end):
         return True
-    if rule.hyperbole and (joking or _TRIVIAL.search(sentence.text)):
+    if rule.requires is not None and not rule.requires.search(sentence.text):
+        return True
+    if rule.excludes is not None and rule.excludes.search(sentence.text):
+        return True
+    if rule.hyperbole and (joking or _TRIVIAL.search(sentence.text) or _COMPARATIVE.search(sentence.text)):
         return True
     previous = sentences[index - 1].text if index > 0 else ""
     if not personal and (_FICTION.search(sentence.text) or _FICTION.search(previous)):
         return True
-    if not personal and _HYPOTHETICAL.search(sentence.text):
+    if _FIRST_PERSON.search(matched) is None and _HYPOTHETICAL.search(sentence.text):
         return True
     if (
         not personal

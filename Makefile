@@ -1,0 +1,63 @@
+# feelheard: two commands on a fresh machine: `make run` (set up + start the coach) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TRAIN_VENV := .venv-train
+TRAIN_BIN := $(TRAIN_VENV)/bin
+
+.PHONY: run test lint typecheck unit bench model install install-dev clean help
+
+help:
+	@echo "make run    - install and start the coach (interactive demo until the web app lands)"
+	@echo "make test   - install test dependencies, lint, type-check and run the whole test suite"
+	@echo "make bench  - accuracy, speed and memory benchmarks, each beside its target"
+	@echo "make model  - rebuild every shipped model artifact in a separate training venv (torch==2.13.0)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.runtime $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+run: $(VENV)/.runtime
+	$(BIN)/feelheard demo
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+test: lint typecheck unit
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench
+
+$(TRAIN_BIN)/python:
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_BIN)/python -m pip install --quiet --upgrade pip
+	# torch first and pinned: an unpinned torch resolves to a multi-GB CUDA build.
+	$(TRAIN_BIN)/python -m pip install --quiet torch==2.13.0
+
+$(TRAIN_VENV)/.train: pyproject.toml | $(TRAIN_BIN)/python
+	$(TRAIN_BIN)/python -m pip install --quiet -e '.[train,dev]'
+	touch $@
+
+model: $(TRAIN_VENV)/.train
+	$(TRAIN_BIN)/python -m training.build_all
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
