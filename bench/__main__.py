@@ -37,13 +37,21 @@ def main(argv: list[str]) -> int:
     header = f"| {'suite':8} | {'dataset':34} | {'metric':52} | {'value':>12} | {'target':>10} | {'pass':4} |"
     lines = [header, "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"]
     for row in rows:
-        target = "" if row.target is None else ("\u2265 " if row.higher_is_better else "\u2264 ") + _fmt(row.target, row.unit)
+        target = (
+            ""
+            if row.target is None
+            else ("\u2265 " if row.higher_is_better else "\u2264 ") + _fmt(row.target, row.unit)
+        )
         verdict = {True: "pass", False: "FAIL", None: ""}[row.passed]
-        lines.append(f"| {row.suite:8} | {row.dataset:34} | {row.metric:52} | {_fmt(row.value, row.unit):>12} | "
-                     f"{target:>10} | {verdict:4} |")
+        lines.append(
+            f"| {row.suite:8} | {row.dataset:34} | {row.metric:52} | {_fmt(row.value, row.unit):>12} | "
+            f"{target:>10} | {verdict:4} |"
+        )
     table = "\n".join(lines)
     print(table)
-    (REPO_ROOT / "bench" / "RESULTS.md").write_text("# Latest `make bench`\n\n" + table + "\n", encoding="utf-8")
+    (REPO_ROOT / "bench" / "RESULTS.md").write_text(
+        "# Latest `make bench`\n\n" + table + "\n", encoding="utf-8"
+    )
     if failures:
         print(f"suites that could not run: {', '.join(failures)}", file=sys.stderr)
     return 1 if failures else 0

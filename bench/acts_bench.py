@@ -13,7 +13,21 @@ from bench.common import BenchRow
 from bench.labelled import Counts, load, score_presence
 
 
-def predict(split: str, *, use_model: bool = True) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any]]:
+class _WithoutActsHead:
+    """The shipped models with the acts head switched off, to measure the rules alone."""
+
+    def __init__(self, models: Any) -> None:
+        self._models = models
+        self.acts_head = None
+        self.empathy_head = models.empathy_head
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._models, name)
+
+
+def predict(
+    split: str, *, use_model: bool = True
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, Any]]:
     from feelheard.analyzers.acts import ActsAnalyzer
     from feelheard.analyzers.emotions import EmotionsAnalyzer
     from feelheard.analyzers.encode import EncodeAnalyzer
@@ -21,19 +35,14 @@ def predict(split: str, *, use_model: bool = True) -> tuple[dict[str, set[str]],
     from feelheard.models import load_models
     from feelheard.pipeline import Pipeline
 
-    models = load_models()
+    models = load_models() if use_model else _WithoutActsHead(load_models())
     pipeline = Pipeline([EncodeAnalyzer(models), EmotionsAnalyzer(models), ActsAnalyzer(), ToneAnalyzer()])
     examples = [e for e in load(split) if e.reply]
     gold = {e.id: {i for i, _, _ in (*e.moves, *e.pitfalls)} for e in examples}
     prepared = [pipeline.make(e.partner, e.reply, id=e.id) for e in examples]
-    if not use_model:
-        for a in prepared:
-            a.features["no_model"] = True
     predicted: dict[str, set[str]] = {}
     details: dict[str, Any] = {}
     for analysis in pipeline.pipe(prepared):
-        if not use_model:
-            pass
         predicted[analysis.id] = {f.id for f in (*analysis.moves, *analysis.pitfalls)}
         details[analysis.id] = analysis
     return gold, predicted, details
@@ -51,17 +60,28 @@ def run() -> list[BenchRow]:
     for split in ("dev", "test"):
         counts = table(split)
         macro = sum(c.f1 for c in counts.values()) / len(counts)
-        rows.append(BenchRow("acts", f"labelled/{split}", "macro-F1 (26 ids, exchange level)", macro,
-                             0.70 if split == "test" else None))
+        rows.append(
+            BenchRow(
+                "acts",
+                f"labelled/{split}",
+                "macro-F1 (26 ids, exchange level)",
+                macro,
+                0.70 if split == "test" else None,
+            )
+        )
         if split == "test":
             for label, c in counts.items():
-                rows.append(BenchRow("acts", "labelled/test", f"F1 {label} (P {c.precision:.2f} R {c.recall:.2f})", c.f1))
+                rows.append(
+                    BenchRow(
+                        "acts", "labelled/test", f"F1 {label} (P {c.precision:.2f} R {c.recall:.2f})", c.f1
+                    )
+                )
     return rows
 
 
 def main(argv: list[str]) -> None:
     split = argv[0] if argv else "dev"
-    gold, predicted, details = predict(split)
+    gold, predicted, details = predict(split, use_model="--rules-only" not in argv)
     from feelheard.catalogue import load_catalogue
 
     counts = score_presence(load_catalogue().act_ids, gold, predicted)

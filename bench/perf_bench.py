@@ -20,12 +20,16 @@ from pathlib import Path
 from bench.common import BenchRow
 from bench.labelled import load
 
-PARTNER = ("I spent the whole evening cooking your favourite dinner for our anniversary and you showed up two hours "
-           "late without even texting. I sat there alone watching the food go cold and I felt like an idiot for "
-           "caring so much.")
-REPLY = ("I'm really sorry, work ran late and my phone died, but honestly you're overreacting a bit, it's just "
-         "one dinner. We can do it again on Saturday, I promise. I didn't mean to hurt you, you know how busy "
-         "this month is.")
+PARTNER = (
+    "I spent the whole evening cooking your favourite dinner for our anniversary and you showed up two hours "
+    "late without even texting. I sat there alone watching the food go cold and I felt like an idiot for "
+    "caring so much."
+)
+REPLY = (
+    "I'm really sorry, work ran late and my phone died, but honestly you're overreacting a bit, it's just "
+    "one dinner. We can do it again on Saturday, I promise. I didn't mean to hurt you, you know how busy "
+    "this month is."
+)
 
 
 def _exe() -> str:
@@ -58,8 +62,12 @@ def cold_start(runs: int = 3) -> float:
     walls = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([_exe(), "analyze", "--partner", PARTNER, "--reply", REPLY], check=True,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            [_exe(), "analyze", "--partner", PARTNER, "--reply", REPLY],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         walls.append(time.perf_counter() - start)
     return statistics.median(walls)
 
@@ -75,8 +83,13 @@ def bulk(n: int = 2000) -> tuple[float, float]:
         env = {**os.environ, "FEELHEARD_THREADS": str(os.cpu_count() or 2)}
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run([_exe(), "analyze", "--jsonl", str(source), "--out", str(Path(tmp) / "out.jsonl")],
-                       check=True, capture_output=True, env=env, timeout=1200)
+        subprocess.run(
+            [_exe(), "analyze", "--jsonl", str(source), "--out", str(Path(tmp) / "out.jsonl")],
+            check=True,
+            capture_output=True,
+            env=env,
+            timeout=1200,
+        )
         wall = time.perf_counter() - start
         peak_kb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
     return n / wall, peak_kb / 1024
@@ -89,7 +102,9 @@ def run() -> list[BenchRow]:
     return [
         BenchRow("speed", "one exchange, 1 core", "p50 latency (full pipeline)", p50, 15.0, False, "ms"),
         BenchRow("speed", "one exchange, 1 core", "p99 latency (full pipeline)", p99, 40.0, False, "ms"),
-        BenchRow("speed", "one exchange, 1 core", "p50 latency without suggestion", p50_fast, None, False, "ms"),
+        BenchRow(
+            "speed", "one exchange, 1 core", "p50 latency without suggestion", p50_fast, None, False, "ms"
+        ),
         BenchRow("speed", "feelheard analyze, one pair", "cold start wall time", cold, 1.0, False, "s"),
         BenchRow("speed", "JSONL, 2000 exchanges", "throughput (2 cores)", rate, 200.0, True, "ex/s"),
         BenchRow("memory", "JSONL, 2000 exchanges", "peak RSS", peak, 400.0, False, "MB"),

@@ -62,7 +62,9 @@ def rows_for(dataset: str, scored: Sequence[Scored]) -> list[BenchRow]:
     rows: list[BenchRow] = []
     positives = [s for s in scored if s.item["level"] != "none"]
     flagged = [s for s in positives if s.level != "none"]
-    rows.append(BenchRow(SUITE, dataset, "recall_concern_or_urgent", _ratio(len(flagged), len(positives)), 0.95))
+    rows.append(
+        BenchRow(SUITE, dataset, "recall_concern_or_urgent", _ratio(len(flagged), len(positives)), 0.95)
+    )
     for category in CATEGORIES:
         with_cat = [s for s in positives if category in s.item["categories"]]
         if not with_cat:
@@ -76,28 +78,42 @@ def rows_for(dataset: str, scored: Sequence[Scored]) -> list[BenchRow]:
     urgent = [s for s in positives if s.item["level"] == "urgent"]
     rows.append(
         BenchRow(
-            SUITE, dataset, "urgent_flagged_at_least_concern",
-            _ratio(sum(1 for s in urgent if s.level != "none"), len(urgent)), 1.0,
+            SUITE,
+            dataset,
+            "urgent_flagged_at_least_concern",
+            _ratio(sum(1 for s in urgent if s.level != "none"), len(urgent)),
+            1.0,
         )
     )
     rows.append(
         BenchRow(
-            SUITE, dataset, "urgent_flagged_as_urgent",
-            _ratio(sum(1 for s in urgent if s.level == "urgent"), len(urgent)), None,
+            SUITE,
+            dataset,
+            "urgent_flagged_as_urgent",
+            _ratio(sum(1 for s in urgent if s.level == "urgent"), len(urgent)),
+            None,
         )
     )
     hard = [s for s in scored if s.item.get("hard_negative") and s.item["level"] == "none"]
     rows.append(
         BenchRow(
-            SUITE, dataset, "false_alarm_rate_hard_negatives",
-            _ratio(sum(1 for s in hard if s.level != "none"), len(hard)), 0.05, higher_is_better=False,
+            SUITE,
+            dataset,
+            "false_alarm_rate_hard_negatives",
+            _ratio(sum(1 for s in hard if s.level != "none"), len(hard)),
+            0.05,
+            higher_is_better=False,
         )
     )
     negatives = [s for s in scored if s.item["level"] == "none"]
     rows.append(
         BenchRow(
-            SUITE, dataset, "false_alarm_rate_all_negatives",
-            _ratio(sum(1 for s in negatives if s.level != "none"), len(negatives)), None, higher_is_better=False,
+            SUITE,
+            dataset,
+            "false_alarm_rate_all_negatives",
+            _ratio(sum(1 for s in negatives if s.level != "none"), len(negatives)),
+            None,
+            higher_is_better=False,
         )
     )
     exact = sum(1 for s in scored if s.level == s.item["level"])
@@ -112,7 +128,9 @@ def _timing_row(items: Sequence[dict[str, Any]]) -> BenchRow:
     for text in texts:
         detect_safety(text)
     elapsed = (time.perf_counter() - start) / max(len(texts), 1)
-    return BenchRow(SUITE, "dev", "mean_ms_per_text", elapsed * 1000.0, 1.0, higher_is_better=False, unit="ms")
+    return BenchRow(
+        SUITE, "dev", "mean_ms_per_text", elapsed * 1000.0, 1.0, higher_is_better=False, unit="ms"
+    )
 
 
 def run() -> list[BenchRow]:
@@ -134,7 +152,11 @@ def _errors(split: str) -> list[str]:
     for s in score(items):
         gold, got = s.item["level"], s.level
         missing = [c for c in s.item["categories"] if c not in s.categories]
-        if (gold == "none") != (got == "none") or (gold != "none" and missing) or (gold == "urgent" and got != gold):
+        if (
+            (gold == "none") != (got == "none")
+            or (gold != "none" and missing)
+            or (gold == "urgent" and got != gold)
+        ):
             lines.append(
                 f"{s.item['id']}  gold={gold}/{','.join(s.item['categories']) or '-'}  "
                 f"got={got}/{','.join(s.categories) or '-'}  {s.item['text']}"

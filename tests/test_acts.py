@@ -60,7 +60,12 @@ def test_sorry_but_is_a_non_apology() -> None:
 
 def test_cliche_alone_versus_with_specifics() -> None:
     assert "cliche" in ids("I understand.")[1]
-    assert "cliche" not in ids("I understand. It sounds like you felt invisible at dinner when I kept checking my phone.")[1]
+    assert (
+        "cliche"
+        not in ids(
+            "I understand. It sounds like you felt invisible at dinner when I kept checking my phone."
+        )[1]
+    )
 
 
 def test_stonewalling_and_named_break() -> None:

@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-
 from bench.labelled import load
+
 from feelheard import Analysis, InputError, analyze
 from feelheard.pipeline import Pipeline
 from feelheard.schema import analysis_schema
@@ -83,7 +83,11 @@ def test_every_output_on_the_labelled_set_validates(pipeline: Pipeline) -> None:
 
 
 def test_batch_and_single_agree(pipeline: Pipeline) -> None:
-    pairs = [(PARTNER, REPLY), (None, "I'm sorry, that must have hurt. What do you need?"), ("ugh work", None)]
+    pairs = [
+        (PARTNER, REPLY),
+        (None, "I'm sorry, that must have hurt. What do you need?"),
+        ("ugh work", None),
+    ]
     single = [pipeline(p, r).to_dict() for p, r in pairs]
     batched = [a.to_dict() for a in pipeline.pipe(pipeline.make(p, r) for p, r in pairs)]
     for one, many in zip(single, batched, strict=True):
@@ -92,7 +96,16 @@ def test_batch_and_single_agree(pipeline: Pipeline) -> None:
 
 
 def test_pipeline_is_a_printable_list(pipeline: Pipeline) -> None:
-    assert pipeline.pipe_names == ["encode", "emotions", "acts", "tone", "empathy", "safety", "scoring", "suggest"]
+    assert pipeline.pipe_names == [
+        "encode",
+        "emotions",
+        "acts",
+        "tone",
+        "empathy",
+        "safety",
+        "scoring",
+        "suggest",
+    ]
 
 
 def test_pipeline_checks_requires_order() -> None:

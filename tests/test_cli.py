@@ -16,8 +16,12 @@ PARTNER = "I felt so alone at the party, you left me with people I didn't know"
 REPLY = "You're overreacting, I was gone ten minutes"
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None,
-        monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+def run(
+    argv: list[str],
+    capsys: pytest.CaptureFixture[str],
+    stdin: bytes | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> tuple[int, str, str]:
     if stdin is not None:
         assert monkeypatch is not None
         import io
@@ -31,8 +35,14 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None
 def test_check_prints_the_card(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check", "--partner", PARTNER, "--reply", REPLY], capsys)
     assert code == 0
-    for heading in ("What your partner may be feeling", "Words that may backfire", "What already works",
-                    "Empathy", "Suggested reply", "Score"):
+    for heading in (
+        "What your partner may be feeling",
+        "Words that may backfire",
+        "What already works",
+        "Empathy",
+        "Suggested reply",
+        "Score",
+    ):
         assert heading in out
     assert "You're overreacting" in out
 
@@ -49,22 +59,32 @@ def test_analyze_json_validates(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["id"] == "a1"
 
 
-def test_texts_from_files_and_stdin(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_texts_from_files_and_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     partner_file = tmp_path / "partner.txt"
     partner_file.write_text(PARTNER, encoding="utf-8")
-    code, out, _ = run(["analyze", "--partner", str(partner_file), "--reply", "-"], capsys,
-                       stdin=REPLY.encode(), monkeypatch=monkeypatch)
+    code, out, _ = run(
+        ["analyze", "--partner", str(partner_file), "--reply", "-"],
+        capsys,
+        stdin=REPLY.encode(),
+        monkeypatch=monkeypatch,
+    )
     assert code == 0
     assert {p["id"] for p in json.loads(out)["pitfalls"]} >= {"invalidating"}
 
 
 def write_jsonl(path: Path, rows: list[object]) -> None:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8"
+    )
 
 
 def test_bulk_keeps_ids_and_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = [{"id": i, "partner": PARTNER if i % 2 else None, "reply": REPLY if i % 3 else None} for i in range(1, 60)]
+    rows = [
+        {"id": i, "partner": PARTNER if i % 2 else None, "reply": REPLY if i % 3 else None}
+        for i in range(1, 60)
+    ]
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(source, rows)
     code, _, _ = run(["analyze", "--jsonl", str(source), "--out", str(target)], capsys)
@@ -84,7 +104,9 @@ def test_bulk_stdin_to_stdout(capsys: pytest.CaptureFixture[str], monkeypatch: p
     assert [json.loads(x)["id"] for x in out.splitlines()] == ["x", "y"]
 
 
-def test_malformed_line_is_named_and_no_file_is_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_line_is_named_and_no_file_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_jsonl(source, [{"id": 1, "partner": None, "reply": "ok"}, "{not json", {"id": 3, "reply": "hi"}])
     code, _, err = run(["analyze", "--jsonl", str(source), "--out", str(target)], capsys)
@@ -106,10 +128,20 @@ def test_failed_run_keeps_the_previous_output(tmp_path: Path, capsys: pytest.Cap
 
 def test_skip_invalid_reports_at_the_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    write_jsonl(source, [{"id": 1, "reply": "ok"}, "[1, 2]", {"id": 3, "partner": None, "reply": None},
-                         {"id": 4, "reply": "x" * 30}, {"id": 5, "reply": "thank you"}])
-    code, _, err = run(["analyze", "--jsonl", str(source), "--out", str(target), "--skip-invalid",
-                        "--max-chars", "20"], capsys)
+    write_jsonl(
+        source,
+        [
+            {"id": 1, "reply": "ok"},
+            "[1, 2]",
+            {"id": 3, "partner": None, "reply": None},
+            {"id": 4, "reply": "x" * 30},
+            {"id": 5, "reply": "thank you"},
+        ],
+    )
+    code, _, err = run(
+        ["analyze", "--jsonl", str(source), "--out", str(target), "--skip-invalid", "--max-chars", "20"],
+        capsys,
+    )
     assert code == 0
     assert [json.loads(x)["id"] for x in target.read_text().splitlines()] == [1, 5]
     assert "line 2" in err and "line 3" in err and "line 4" in err and "3 invalid" in err
@@ -132,8 +164,14 @@ def test_invalid_utf8_and_binary(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 @pytest.mark.parametrize(
     "argv",
-    [["analyze", "--nope"], ["--what"], ["check"], ["analyze", "--reply", "   "],
-     ["analyze", "--jsonl", "/does/not/exist"], ["analyze", "--reply", "x" * 20_001]],
+    [
+        ["analyze", "--nope"],
+        ["--what"],
+        ["check"],
+        ["analyze", "--reply", "   "],
+        ["analyze", "--jsonl", "/does/not/exist"],
+        ["analyze", "--reply", "x" * 20_001],
+    ],
 )
 def test_user_errors_are_one_line_and_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(argv, capsys)
@@ -144,10 +182,18 @@ def test_user_errors_are_one_line_and_exit_2(argv: list[str], capsys: pytest.Cap
 def test_installed_command_end_to_end(tmp_path: Path) -> None:
     env = {**os.environ, "FEELHEARD_MAX_CHARS": "50"}
     exe = Path(sys.executable).with_name("feelheard")
-    ok = subprocess.run([str(exe), "analyze", "--reply", "I'm sorry, that sounds hard"], capture_output=True,
-                        text=True, env=env, timeout=120)
+    ok = subprocess.run(
+        [str(exe), "analyze", "--reply", "I'm sorry, that sounds hard"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["moves"]
-    too_long = subprocess.run([str(exe), "analyze", "--reply", "y" * 60], capture_output=True, text=True, env=env,
-                              timeout=120)
-    assert too_long.returncode == 2 and "Traceback" not in too_long.stderr and "limit is 50" in too_long.stderr
+    too_long = subprocess.run(
+        [str(exe), "analyze", "--reply", "y" * 60], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert (
+        too_long.returncode == 2 and "Traceback" not in too_long.stderr and "limit is 50" in too_long.stderr
+    )

@@ -462,6 +462,9 @@ ACT_SPECS: list[ActSpec] = [
         "So {when}, and that's been weighing on you.", "So on top of everything, {when}.",
         "You're telling me {gist}.", "Let me make sure I follow: {gist}.", "So from your side, {gist}.",
         "It sounds like {gist}.", "So {gist}, and you've been holding that in.",
+        "So you're saying {gist}?", "You mentioned that {gist}.", "So if I understand you, {gist}.",
+        "It seems that {gist}.", "So {when}, and now you're not sure what to do next.",
+        "In other words, {gist}.", "From what you've written, {gist}.", "So you've been dealing with this because {when}?",
     ], False),
     (("reflection", "naming_emotion"), [
         "It sounds like you felt {feel} when {when}.", "So you felt {feel} because {when}.",
@@ -477,6 +480,10 @@ ACT_SPECS: list[ActSpec] = [
         "That must be so frightening.", "That must be incredibly lonely.", "That sounds really scary.",
         "That must feel awful.", "I can tell you're hurting.", "You sound exhausted.", "You sound heartbroken.",
         "It seems like you're carrying a lot of sadness right now.", "That sounds so frustrating.",
+        "It sounds like you are feeling {feel}.", "I can tell that you feel {feel} about {topic}.",
+        "I understand that you're feeling {feel} right now.", "You seem to be feeling really {feel} and {feel2}.",
+        "I sense that you're {feel}.", "That must make you feel so {feel}.", "I can hear the {feel} feeling in what you wrote.",
+        "It seems this has left you really {feel}.", "You're feeling {feel}, aren't you?",
     ], False),
     (("validation",), [
         "It makes sense that you'd feel {feel}.", "Anyone would feel {feel} after that.",
@@ -487,6 +494,8 @@ ACT_SPECS: list[ActSpec] = [
         "It's fair to be upset about that.", "What you're feeling is real and it matters.",
         "I can see why you'd feel {feel}.", "I get why that hurt.", "That would upset anyone.",
         "You're allowed to feel {feel} about this.", "It's totally natural to grieve something like this.",
+        "That is a completely reasonable way to feel.", "Anyone in your position would struggle with this.",
+        "It's normal to feel {feel} after everything you've been through.", "Your reaction makes a lot of sense.",
     ], False),
     (("open_question",), [
         "Can you tell me more about {topic}?", "How are you feeling about {topic}?",
@@ -555,6 +564,9 @@ ACT_SPECS: list[ActSpec] = [
         "I'm always here if you need to talk.", "Sending you a big hug.", "You matter.", "You're doing the best you can.",
         "This won't last forever.", "You will find your way through this.", "It's brave of you to reach out.",
         "You are doing better than you think.", "Please be gentle with yourself.",
+        "You did the right thing by reaching out.", "I'm sure you'll find a way through this.",
+        "You are a strong person and you've handled hard things before.", "You deserve to be happy.",
+        "I know you can do this.", "You're going to be okay, one step at a time.", "There's nothing wrong with you.",
     ], False),
     (("self_disclosure",), [
         "I went through something similar: {disclose}.", "I know a little of how that feels, {disclose}.",
@@ -562,6 +574,12 @@ ACT_SPECS: list[ActSpec] = [
         "I can relate, {disclose}.", "Honestly, {disclose}.", "Not the same, but {disclose}.",
         "I've had that happen too, and it really hurt.", "I've felt that way before too.",
         "I remember going through something like that myself.", "I had the exact same experience a few years ago.",
+        "I have been in a similar situation myself.", "I went through something like this last year.",
+        "When I was in college I felt the same way.", "A friend of mine went through the same thing.",
+        "I remember feeling {feel} when something similar happened to me.", "I've struggled with this too.",
+        "I used to feel exactly like you do.", "I'm going through the same thing right now.",
+        "I also dealt with this for a long time, and it was really hard.", "Something similar happened in my family.",
+        "I have felt {feel} like that too, so I know a bit of what it's like.", "That happened to me once too.",
     ], False),
     (("appreciation",), [
         "Thank you for telling me.", "Thanks for being honest with me.", "I really appreciate you sharing this.",
@@ -578,6 +596,8 @@ ACT_SPECS: list[ActSpec] = [
         "Have you thought about trying to {advice}?", "The best thing would be to {advice}.",
         "If I were you I'd {advice}.", "You need to {advice} as soon as possible.", "Next time, {advice}.",
         "You could {advice}.", "It might help to {advice}.", "Have you considered talking to a therapist?",
+        "Perhaps you could {advice}.", "One thing that helped me was to {advice}.", "I would suggest that you {advice}.",
+        "Maybe it's time to {advice}.", "Why not {advice}?", "Could you {advice}?", "A good first step is to {advice}.",
         "You should see a professional about this.", "Try getting more sleep and exercise.",
         "Maybe write a list of pros and cons.", "Go for a walk, it always helps.",
         "Have you tried meditation?", "You should talk to someone about it.", "I'd recommend journaling.",
@@ -684,6 +704,12 @@ NONE_SENTENCES = [
 ]
 
 
+EXTRA_NEUTRAL = (
+    "I read your post on the bus", "I just got home from work", "I'm not great with words", "long time lurker here",
+    "I don't post much", "it's late here", "I saw this earlier today", "my phone is about to die",
+)
+
+
 def act_examples(rng: random.Random, per_template: int = 10) -> list[dict[str, object]]:
     """Sentence-level multi-label examples for the acts head."""
     rows: list[dict[str, object]] = []
@@ -721,6 +747,13 @@ def act_examples(rng: random.Random, per_template: int = 10) -> list[dict[str, o
             joiner = _pick(rng, [", ", " and ", " - ", ". "])
             text = _texting(rng, x + joiner + y[0].lower() + y[1:], s.couple)
             rows.append({"text": text, "partner": _pick(rng, s.posts), "labels": [a, b]})
+    # Act clauses inside longer sentences, next to a neutral clause (the label stays the act's).
+    singles = [r for r in rows if len(r["labels"]) == 1]  # type: ignore[arg-type]
+    for r in rng.sample(singles, min(900, len(singles))):
+        other = _pick(rng, NONE_SENTENCES + list(EXTRA_NEUTRAL))
+        text = str(r["text"])
+        merged = _join(rng, other, text) if rng.random() < 0.5 else _join(rng, text, other)
+        rows.append({"text": merged, "partner": r["partner"], "labels": list(r["labels"])})  # type: ignore[call-overload]
     for sent in NONE_SENTENCES:
         for _ in range(3):
             s = _pick(rng, SITUATIONS)  # type: ignore[arg-type]
@@ -746,6 +779,10 @@ EMP_SPECS: list[EmpSpec] = [
         "I'm so deeply sorry about {topic}.", "This honestly makes me want to cry for you.",
         "I'm really worried about you.", "I care about you so much and I hate that you're hurting.",
         "I'm so sorry you feel so {feel}, that breaks my heart.", "Oh no, I'm so sorry. That's heartbreaking.",
+        "I'm so sorry you have to go through this, it honestly makes me sad.", "That's awful and I'm so sorry.",
+        "I'm really sorry man, that's heartbreaking.", "Oh my god, I'm so sorry.", "This makes me so sad for you.",
+        "I'm so sorry for what you're going through, I really am.", "It hurts to read this.",
+        "I'm so angry that anyone treated you this way.", "I'm worried about you and I care.",
     ]),
     ((1, 0, 0), [
         "Sorry to hear that.", "I'm sorry you're going through this.", "Hope things get better soon.",
@@ -755,6 +792,10 @@ EMP_SPECS: list[EmpSpec] = [
         "You're not alone.", "I'm here if you need to talk.", "Be kind to yourself.", "*hugs*",
         "I hope tomorrow is a better day.", "Keep your head up.", "I'm rooting for you.", "Aww that's rough.",
         "That sucks, sorry.", "I'm sorry for your loss.", "Good luck, you can do this.", "I'm glad you reached out.",
+        "That's rough.", "Damn, that sucks.", "Sorry man.", "I wish you the best.", "Good luck with everything.",
+        "Sending love.", "I hope things turn around for you.", "You deserve better.", "Stay safe.",
+        "I'm glad you're still here.", "Feel better.", "That's awful.", "You'll get through this.", "Much love.",
+        "It will get better.", "Don't give up.", "I'm proud of you for posting this.",
     ]),
     ((0, 2, 0), [
         "It sounds like you feel {feel} because {when}.", "That must be so hard, especially when {when}.",
@@ -768,6 +809,15 @@ EMP_SPECS: list[EmpSpec] = [
         "I also struggle with this and some days it feels impossible.", "I had the same thing happen to me and I felt {feel} for months.",
         "I totally get why you'd feel {feel} after {gist}.", "Feeling {feel} after that makes complete sense.",
         "You're clearly someone who cares a lot, and that's why this hurts.",
+        "I know how it feels to lose someone you love.", "I've been dealing with depression for years too.",
+        "I know what it's like to feel like a burden.", "It's hard when the people closest to you don't get it.",
+        "It's hard to keep going when every day feels the same.", "It must be hard to feel so alone in this.",
+        "That's a lot to deal with at once.", "I can only imagine how exhausting that is.",
+        "I was in the same place a couple of years ago.", "I'm going through the same thing right now.",
+        "I used to feel exactly like this.", "I know how {feel} that can make you feel.",
+        "I also felt {feel} for a long time after something like that.", "It's so hard to feel {feel} and not know why.",
+        "Being {feel} all the time wears you down.", "I know the feeling of lying awake and replaying everything.",
+        "It sounds like you've been fighting this on your own for a long time.", "That kind of loneliness is brutal.",
     ]),
     ((0, 1, 0), [
         "I understand how you feel.", "I know what you mean.", "I get it.", "I can relate.", "I've been there.",
@@ -782,6 +832,10 @@ EMP_SPECS: list[EmpSpec] = [
         "Do you feel like you have anyone to talk to about this?", "What scares you most about it?",
         "How long have you been feeling this way?", "What's been weighing on you the most?",
         "Is it the {feel} feeling that's hardest, or something else?", "How did you feel when that happened?",
+        "What do you think is making you feel this way?", "Do you know what triggered it?", "How do you feel about {topic}?",
+        "Have you felt like this before?", "Is there something specific that's bothering you?",
+        "What's making you feel {feel}?", "Is this the first time you've felt this way?",
+        "What was going through your head at the time?", "How are you feeling today?",
     ]),
     ((0, 0, 1), [
         "What happened?", "How are you doing?", "What's going on?", "Want to talk about it?", "How are you now?",
@@ -818,6 +872,11 @@ EMP_SPECS: list[EmpSpec] = [
         "What medication are you on?", "Have you tried turning it off and on again?", "Did you call the police?",
         "Why would you even care what they think?", "Is that even legal?", "Which city are you in?",
         "{advice}, trust me.", "At least you have your health.", "Could be worse.", "Happy cake day!",
+        "Why not just {advice}?", "Did you know that exercise is as good as some medication?", "Who cares what they think?",
+        "Isn't that what everyone does?", "Is it possible you're just tired?", "Can't you just {advice}?",
+        "Have you talked to a doctor about meds?", "What would you do if you won the lottery?", "Why would anyone do that?",
+        "I think you're overthinking this.", "You're young, you have plenty of time.", "People are the worst.",
+        "That's how the system works unfortunately.", "Your ex sounds like a jerk.", "I'm 30 and still figuring it out.",
         "Upvoted for visibility.", "I read this twice.", "Welcome to adulthood.", "Thanks for sharing.",
     ]),
 ]
@@ -865,6 +924,36 @@ def _goemotions_fillers(rng: random.Random, n: int) -> tuple[list[str], list[str
     return statements, questions
 
 
+def _join(rng: random.Random, x: str, y: str) -> str:
+    """Run two sentences together the way long comments do (comma splice, 'and', 'but', dash)."""
+    x = x.rstrip(" .!")
+    if x.endswith("?"):
+        return x + " " + y
+    joiner = _pick(rng, [", ", " and ", " but ", " - ", "; ", ", so ", " because "])
+    if y[:2] not in ("I ", "I'"):
+        y = y[0].lower() + y[1:]
+    return x + joiner + y
+
+
+def _merge_some(
+    rng: random.Random, parts: list[tuple[str, tuple[int, int, int]]]
+) -> list[tuple[str, tuple[int, int, int]]]:
+    """Merge some neighbouring sentences into one, so the heads also learn from long mixed sentences
+    where the empathic clause is only part of the sentence; the merged label is the max of the two."""
+    out: list[tuple[str, tuple[int, int, int]]] = []
+    i = 0
+    while i < len(parts):
+        if i + 1 < len(parts) and rng.random() < 0.35:
+            (x, lx), (y, ly) = parts[i], parts[i + 1]
+            merged = (lx[0] if lx[0] > ly[0] else ly[0], max(lx[1], ly[1]), max(lx[2], ly[2]))
+            out.append((_join(rng, x, y), merged))
+            i += 2
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
 def empathy_examples(rng: random.Random, n: int, fillers: list[str]) -> list[dict[str, object]]:
     """Composed replies with per-sentence and per-reply levels for (er, ip, ex)."""
     by_levels: dict[tuple[int, int, int], list[str]] = {}
@@ -888,6 +977,7 @@ def empathy_examples(rng: random.Random, n: int, fillers: list[str]) -> list[dic
             else:
                 parts.append((_fill(rng, _pick(rng, by_levels[(0, 0, 0)]), s), (0, 0, 0)))
         rng.shuffle(parts)
+        parts = _merge_some(rng, parts)
         sents = [_texting(rng, t, s.couple) for t, _ in parts]
         levels = [max(lv[i] for _, lv in parts) for i in range(3)]
         rows.append({
@@ -908,7 +998,7 @@ def main() -> None:
     # Reddit-register negatives for the acts head, a modest share so they don't swamp the positives.
     for t in statements[:600] + questions[:150]:
         acts.append({"text": t, "partner": "", "labels": []})
-    emp = empathy_examples(rng, 6000, statements + questions)
+    emp = empathy_examples(rng, 8000, statements + questions)
     with (OUT_DIR / "acts_train.jsonl").open("w", encoding="utf-8") as fh:
         for r in acts:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")

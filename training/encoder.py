@@ -48,13 +48,12 @@ class EncoderGraph(nn.Module):
             input_ids=input_ids,
             attention_mask=attention_mask,
             token_type_ids=torch.zeros_like(input_ids),
-            output_hidden_states=self.head is not None,
         )
         pooled = mean_pool(out.last_hidden_state, attention_mask)
         emb = pooled / pooled.norm(dim=-1, keepdim=True).clamp(min=1e-12)
         if self.head is None:
             return (emb,)
-        probs = torch.sigmoid(self.head(out.hidden_states, attention_mask))
+        probs = torch.sigmoid(self.head(out.last_hidden_state, attention_mask))
         return emb, probs
 
 
@@ -81,7 +80,7 @@ def export_onnx(graph: EncoderGraph, path: Path) -> None:
         )
 
 
-def quantize_int8(src: Path, dst: Path) -> None:
+def quantize_int8(src: Path, dst: Path, exclude: list[str] | None = None) -> None:
     """Dynamic int8 quantization of the MatMul weights (activations stay float, quantized per batch)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -92,6 +91,7 @@ def quantize_int8(src: Path, dst: Path) -> None:
         weight_type=QuantType.QInt8,
         per_channel=True,
         op_types_to_quantize=["MatMul", "Gemm", "Gather"],
+        nodes_to_exclude=exclude or [],
     )
 
 

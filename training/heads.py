@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +36,7 @@ METRICS = WORK_DIR / "heads_metrics.json"
 
 USE_PARTNER_EMPATHY = False
 USE_PARTNER_ACTS = False
-HIDDEN = 256  # 0 gives a plain (multinomial) logistic regression
+HIDDEN = int(os.environ.get("FEELHEARD_HEADS_HIDDEN", "256"))  # 0 gives a plain (multinomial) logistic regression
 
 # Catalogue ids whose sentences we can also use as empathy examples (levels er, ip, ex), because the id
 # fixes the level under the EPITOME definitions. Mixed ids (open_question, validation, cliche) are left out.
@@ -241,11 +242,11 @@ def train_empathy(emb: Embedder) -> tuple[dict[str, np.ndarray], dict[str, Any]]
         metrics["level_counts"][str(m)] = np.bincount(y, minlength=3).tolist()
         # Out-of-fold check on our own data (optimistic: templates repeat across folds).
         oof = np.zeros(len(y), dtype=np.int64)
-        for f in range(2):
+        for f in range(1):
             tr, te = folds != f, folds == f
             w = _train(x[tr], y[tr], multilabel=False, seed=SEED + m)
             oof[te] = _logits(w, x[te]).argmax(1)
-        mask = folds < 2
+        mask = folds < 1
         metrics[f"sentence_oof_macro_f1_m{m}"] = _macro_f1(y[mask], oof[mask], 3)
         w = _train(x, y, multilabel=False, seed=SEED + m)
         for k, v in w.items():
@@ -315,9 +316,9 @@ def train_acts(emb: Embedder) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     x = _features(s, p, USE_PARTNER_ACTS, sentence_features)
     # The hand-labelled sentences are real replies: weigh them above the templated ones.
     sw = np.array([3.0 if r.get("dev") else 1.0 for r in rows_all])
-    folds = _folds([r["text"] for r in rows_all], 5, SEED)
+    folds = _folds([r["text"] for r in rows_all], 3, SEED)
     oof = np.zeros_like(y)
-    for f in range(5):
+    for f in range(3):
         tr, te = folds != f, folds == f
         w = _train(x[tr], y[tr], multilabel=True, sample_weight=sw[tr], seed=SEED)
         oof[te] = 1.0 / (1.0 + np.exp(-_logits(w, x[te])))

@@ -1,9 +1,9 @@
 """feelheard: a local-first empathy coach for couples.
 
-    >>> from feelheard import analyze
-    >>> result = analyze(partner="I felt so alone at the party", reply="You're overreacting")
-    >>> [p.id for p in result.pitfalls]
-    ['invalidating']
+>>> from feelheard import analyze
+>>> result = analyze(partner="I felt so alone at the party", reply="You're overreacting")
+>>> [p.id for p in result.pitfalls]
+['invalidating']
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ def load_pipeline(*, suggest: bool = True) -> Pipeline:
     from feelheard.models import load_models
 
     settings = get_settings()
-    return build_pipeline(load_models(), max_chars=settings.max_chars, country=settings.country, suggest=suggest)
+    return build_pipeline(
+        load_models(), max_chars=settings.max_chars, country=settings.country, suggest=suggest
+    )
 
 
-def analyze(partner: str | None = None, reply: str | None = None, *, id: Any = None,
-            sent_at: datetime | None = None) -> Analysis:
+def analyze(
+    partner: str | None = None, reply: str | None = None, *, id: Any = None, sent_at: datetime | None = None
+) -> Analysis:
     """Analyse one exchange: what the partner may feel and how the draft reply will land.
 
     Args:

@@ -43,7 +43,9 @@ class Pipeline:
         for step in steps:
             missing = [f for f in step.requires if f not in available]
             if missing:
-                raise ValueError(f"analyzer {step.name!r} requires {missing}, which no earlier analyzer assigns")
+                raise ValueError(
+                    f"analyzer {step.name!r} requires {missing}, which no earlier analyzer assigns"
+                )
             available.update(step.assigns)
         self.steps = list(steps)
         self.max_chars = max_chars
@@ -61,11 +63,15 @@ class Pipeline:
 
     def without(self, *names: str) -> Pipeline:
         """The same pipeline minus some steps (e.g. to verify a suggestion without suggesting again)."""
-        return Pipeline([s for s in self.steps if s.name not in names], max_chars=self.max_chars,
-                        batch_size=self.batch_size)
+        return Pipeline(
+            [s for s in self.steps if s.name not in names],
+            max_chars=self.max_chars,
+            batch_size=self.batch_size,
+        )
 
-    def make(self, partner: object = None, reply: object = None, *, id: Any = None,
-             sent_at: datetime | None = None) -> Analysis:
+    def make(
+        self, partner: object = None, reply: object = None, *, id: Any = None, sent_at: datetime | None = None
+    ) -> Analysis:
         """Validate the texts and build the empty `Analysis` the analyzers fill in."""
         partner_text = check_text(partner, "partner", self.max_chars)
         reply_text = check_text(reply, "reply", self.max_chars)
@@ -82,8 +88,9 @@ class Pipeline:
             analysis.features["sent_at"] = sent_at
         return analysis
 
-    def __call__(self, partner: object = None, reply: object = None, *, id: Any = None,
-                 sent_at: datetime | None = None) -> Analysis:
+    def __call__(
+        self, partner: object = None, reply: object = None, *, id: Any = None, sent_at: datetime | None = None
+    ) -> Analysis:
         analysis = self.make(partner, reply, id=id, sent_at=sent_at)
         for step in self.steps:
             analysis = step(analysis)

@@ -53,7 +53,11 @@ class EmpathyLevel:
     confidence: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "spans": [list(s) for s in self.spans], "confidence": round(self.confidence, 3)}
+        return {
+            "level": self.level,
+            "spans": [list(s) for s in self.spans],
+            "confidence": round(self.confidence, 3),
+        }
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,13 @@ class ToneSignal:
     detail: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "start": self.start, "end": self.end, "quote": self.quote, "detail": self.detail}
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "detail": self.detail,
+        }
 
 
 @dataclass
@@ -87,7 +97,11 @@ class Safety:
     resources: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"level": self.level, "categories": list(self.categories), "findings": self.findings}
+        out: dict[str, Any] = {
+            "level": self.level,
+            "categories": list(self.categories),
+            "findings": self.findings,
+        }
         if self.message:
             out["message"] = self.message
         if self.resources:

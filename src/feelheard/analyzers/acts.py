@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,8 +31,14 @@ OVERRIDES: dict[str, tuple[str, ...]] = {
     "criticism": ("i_statement", "advice_giving", "open_question"),
     "gaslighting": ("defensiveness",),
     "invalidating": ("advice_giving", "open_question", "criticism"),
-    "contempt": ("advice_giving", "criticism", "appreciation", "open_question", "validation",
-                 "naming_emotion"),
+    "contempt": (
+        "advice_giving",
+        "criticism",
+        "appreciation",
+        "open_question",
+        "validation",
+        "naming_emotion",
+    ),
     "self_focus": ("self_disclosure", "i_statement", "minimizing"),
     "guilt_trip": ("minimizing", "i_statement", "reassurance", "criticism"),
     "repair_attempt": ("stonewalling", "advice_giving"),
@@ -42,8 +49,18 @@ OVERRIDES: dict[str, tuple[str, ...]] = {
     "defensiveness": ("validation",),
 }
 MOVES_WITH_SUBSTANCE = frozenset(
-    {"reflection", "naming_emotion", "validation", "open_question", "apology", "asking_need",
-     "checking_understanding", "self_disclosure", "i_statement", "repair_attempt"}
+    {
+        "reflection",
+        "naming_emotion",
+        "validation",
+        "open_question",
+        "apology",
+        "asking_need",
+        "checking_understanding",
+        "self_disclosure",
+        "i_statement",
+        "repair_attempt",
+    }
 )
 INTENT = re.compile(r"\b(?:meant|mean|intend|intention|intent|want(?:ed)? to|trying|try)\b")
 EMPATHY_FIRST = frozenset({"apology", "validation", "naming_emotion", "reflection"})
@@ -98,6 +115,7 @@ def _match_rules(doc: TextModel) -> tuple[list[_Candidate], set[tuple[str, int]]
                 if _rejected(rule, doc, start, end, sentence.index):
                     suppressed.add((rule.id, sentence.index))
                     continue
+                end = _extend_to_clause(doc, start, end)
                 found.append(_Candidate(rule.id, start, end, sentence.index, rule.confidence, "rule"))
     return found, suppressed
 
@@ -117,7 +135,9 @@ def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
         if kept and kept[-1].rule_id == cand.rule_id and cand.start < kept[-1].end:
             if cand.end > kept[-1].end and cand.source == kept[-1].source:
                 last = kept[-1]
-                kept[-1] = _Candidate(last.rule_id, last.start, cand.end, last.sentence, last.confidence, last.source)
+                kept[-1] = _Candidate(
+                    last.rule_id, last.start, cand.end, last.sentence, last.confidence, last.source
+                )
             continue
         kept.append(cand)
     return kept
@@ -150,7 +170,11 @@ def _model_candidates(
             break
         for k, label in enumerate(labels):
             p = float(probs[sentence.index, k])
-            if p < float(thresholds[k]) or (label, sentence.index) in covered or (label, sentence.index) in suppressed:
+            if (
+                p < float(thresholds[k])
+                or (label, sentence.index) in covered
+                or (label, sentence.index) in suppressed
+            ):
                 continue
             if label in ("stonewalling", "cliche"):
                 continue  # these depend on the whole reply; rules own them
@@ -162,7 +186,9 @@ def _model_candidates(
 
 
 def _apply_context(cands: list[_Candidate], reply: TextModel, partner: TextModel | None) -> list[_Candidate]:
-    ids_before = lambda pos, wanted: any(c.rule_id in wanted and c.end <= pos + 1 for c in cands)  # noqa: E731
+    def ids_before(pos: int, wanted: set[str] | frozenset[str]) -> bool:
+        return any(c.rule_id in wanted and c.end <= pos + 1 for c in cands)
+
     advice_asked = partner is not None and ADVICE_REQUEST.search(partner.norm) is not None
     return_time = RETURN_TIME.search(reply.norm) is not None
     has_substance = any(c.rule_id in MOVES_WITH_SUBSTANCE for c in cands)
@@ -170,7 +196,11 @@ def _apply_context(cands: list[_Candidate], reply: TextModel, partner: TextModel
     for c in cands:
         if c.rule_id == "advice_giving" and (advice_asked or ids_before(c.start, {"asking_need"})):
             continue
-        if c.rule_id == "defensiveness" and INTENT.search(reply.norm, c.start, c.end) and ids_before(c.start, EMPATHY_FIRST):
+        if (
+            c.rule_id == "defensiveness"
+            and INTENT.search(reply.norm, c.start, c.end)
+            and ids_before(c.start, EMPATHY_FIRST)
+        ):
             continue
         if c.rule_id == "stonewalling" and return_time:
             continue
@@ -206,15 +236,17 @@ def find_acts(
     catalogue = load_catalogue()
     rule_found, suppressed = _match_rules(reply)
     rule_found = _resolve_overlaps(_dedupe(rule_found))
-    model_found = _model_candidates(reply, model_probs, model_labels, model_thresholds, rule_found, suppressed)
+    model_found = _model_candidates(
+        reply, model_probs, model_labels, model_thresholds, rule_found, suppressed
+    )
     cands = _resolve_overlaps(_dedupe(rule_found + model_found))
     cands = _apply_context(cands, reply, partner)
     moves: list[Finding] = []
     pitfalls: list[Finding] = []
     for c in sorted(cands, key=lambda c: (c.start, c.rule_id)):
         entry = catalogue.entry(c.rule_id)
-        end = _extend_to_clause(reply, c.start, c.end)
-        kind = "move" if c.rule_id in catalogue.moves else "pitfall"
+        end = c.end
+        kind: Literal["move", "pitfall"] = "move" if c.rule_id in catalogue.moves else "pitfall"
         finding = Finding(
             id=c.rule_id,
             kind=kind,

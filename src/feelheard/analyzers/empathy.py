@@ -53,9 +53,7 @@ def _is_specific(quote: str, partner_words: set[str]) -> bool:
     return len(quote.split()) >= 7 or bool(words & partner_words)
 
 
-def rule_levels(
-    reply: TextModel, moves: list[Finding], partner: TextModel | None
-) -> dict[str, EmpathyLevel]:
+def rule_levels(reply: TextModel, moves: list[Finding], partner: TextModel | None) -> dict[str, EmpathyLevel]:
     """Levels and spans that the rules support on their own."""
     partner_words = _content_words(partner.text) if partner is not None else set()
     out = {m: EmpathyLevel() for m in MECHANISMS}

@@ -56,9 +56,7 @@ class SafetyAnalyzer:
                     }
                 )
         if merged.level != "none":
-            worst_author = next(
-                (a for a, r in results if r.level == merged.level), "partner"
-            )
+            worst_author = next((a for a, r in results if r.level == merged.level), "partner")
             safety.message = explanation(merged, author=worst_author)
             safety.resources = _resources_for(self.country or get_settings().country)
         analysis.safety = safety

@@ -33,7 +33,7 @@ def score(analysis: Analysis) -> tuple[int | None, dict[str, float]]:
         pitfalls += PITFALL_COST.get(pitfall_id, 8.0) * (1 + 0.25 * (repeats - 1))
     total = 50.0 + empathy + moves - pitfalls
     parts = {"base": 50.0, "empathy": empathy, "moves": moves, "pitfalls": -pitfalls}
-    return int(round(max(0.0, min(100.0, total)))), parts
+    return round(max(0.0, min(100.0, total))), parts
 
 
 class ScoringAnalyzer:

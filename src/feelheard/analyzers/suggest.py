@@ -34,10 +34,14 @@ _SWAP = {
 _SUBJECT_BEFORE = frozenset(
     "and but when because that if so then since after before while until why how what where , ; : also".split()
 )
-FEEL_WORD = re.compile(r"\b(?:i|i'?m|im)\s+(?:feel|felt|was|am|'m|have been|'ve been|feel like|felt like)?\s*"
-                       r"(?:so |really |very |pretty |super |kind of |kinda |a bit |a little |completely |totally |)*"
-                       r"(?P<feel>" + MACROS["FEEL"] + r")\b(?P<rest>[\w' ]{0,50})")
-BLAME = re.compile(r"\b(?:when )?(?:you|u) (?P<verb>(?!are\b|were\b|re\b|always\b|never\b|know\b|said\b)[a-z]+(?:ed|ent|ft|ot|ew|ook|ade|ave|id|ld|ept|ost|old)\b)(?P<rest>[\w' ]{0,60})")
+FEEL_WORD = re.compile(
+    r"\b(?:i|i'?m|im)\s+(?:feel|felt|was|am|'m|have been|'ve been|feel like|felt like)?\s*"
+    r"(?:so |really |very |pretty |super |kind of |kinda |a bit |a little |completely |totally |)*"
+    r"(?P<feel>" + MACROS["FEEL"] + r")\b(?P<rest>[\w' ]{0,50})"
+)
+BLAME = re.compile(
+    r"\b(?:when )?(?:you|u) (?P<verb>(?!are\b|were\b|re\b|always\b|never\b|know\b|said\b)[a-z]+(?:ed|ent|ft|ot|ew|ook|ade|ave|id|ld|ept|ost|old)\b)(?P<rest>[\w' ]{0,60})"
+)
 EMOTION_WORD = {
     "sadness": "sad", "anger": "angry", "annoyance": "frustrated", "disappointment": "let down", "fear": "worried",
     "nervousness": "anxious", "embarrassment": "embarrassed", "grief": "heartbroken", "remorse": "bad about it",
@@ -45,15 +49,30 @@ EMOTION_WORD = {
 }  # fmt: skip
 NEGATIVE_EMOTIONS = frozenset(EMOTION_WORD)
 
-OPENERS = ("It sounds like you felt {x}.", "I can hear that you felt {x}.", "So you felt {x}, and that matters to me.",
-           "You felt {x}, and I get why.")
-VALIDATIONS = ("That makes sense.", "Anyone would feel that way.", "I'd feel the same in your place.",
-               "Of course that got to you.", "That's a completely fair thing to feel.")
-QUESTIONS_HURT = ("What would help you feel better about it?", "What could I do differently next time?",
-                  "What was the hardest part of it for you?", "Can you tell me more about how it was for you?")
-QUESTIONS_VENT = ("Do you want ideas, or would it help more if I just listened?",
-                  "Do you want to talk it through, or would you rather I just listen for now?",
-                  "What would help most right now?")
+OPENERS = (
+    "It sounds like you felt {x}.",
+    "I can hear that you felt {x}.",
+    "So you felt {x}, and that matters to me.",
+    "You felt {x}, and I get why.",
+)
+VALIDATIONS = (
+    "That makes sense.",
+    "Anyone would feel that way.",
+    "I'd feel the same in your place.",
+    "Of course that got to you.",
+    "That's a completely fair thing to feel.",
+)
+QUESTIONS_HURT = (
+    "What would help you feel better about it?",
+    "What could I do differently next time?",
+    "What was the hardest part of it for you?",
+    "Can you tell me more about how it was for you?",
+)
+QUESTIONS_VENT = (
+    "Do you want ideas, or would it help more if I just listened?",
+    "Do you want to talk it through, or would you rather I just listen for now?",
+    "What would help most right now?",
+)
 ANTIDOTE_LINES: dict[str, tuple[str, ...]] = {
     "criticism": ("I'm frustrated about what happened, and I'd like us to talk about it.",
                   "When that happens I feel hurt, and I want us to sort it out together."),
@@ -91,7 +110,11 @@ def swap_person(text: str) -> str:
         low = token.lower()
         if low in ("you", "u"):
             following = next((t.lower() for t in tokens[i + 1 :] if not t.isspace()), "")
-            subject = previous in _SUBJECT_BEFORE or previous == "" or following in ("are", "were", "have", "had", "do", "did")
+            subject = (
+                previous in _SUBJECT_BEFORE
+                or previous == ""
+                or following in ("are", "were", "have", "had", "do", "did")
+            )
             word = "I" if subject else "me"
             if subject and following in ("are", "were"):
                 pass
@@ -157,11 +180,15 @@ def _cool_down(text: str) -> str:
     """Lower shouted words and calm !!! without changing the words."""
     text = re.sub(r"!{2,}", "!", text)
     text = re.sub(r"\?[!?]+|![!?]*\?[!?]*", "?", text)
-    return re.sub(r"\b[A-Z][A-Z']{2,}\b", lambda m: m.group().lower() if len(m.group()) > 2 else m.group(), text)
+    return re.sub(
+        r"\b[A-Z][A-Z']{2,}\b", lambda m: m.group().lower() if len(m.group()) > 2 else m.group(), text
+    )
 
 
 def _clean_fragment(fragment: str) -> str:
-    fragment = re.sub(r"^\s*(?:but|and|so|because|though|,|;)\s+", "", fragment.strip(" ,;"), flags=re.IGNORECASE)
+    fragment = re.sub(
+        r"^\s*(?:but|and|so|because|though|,|;)\s+", "", fragment.strip(" ,;"), flags=re.IGNORECASE
+    )
     fragment = fragment.strip(" ,;")
     if not fragment:
         return ""
@@ -190,8 +217,14 @@ def _keep_sentences(analysis: Analysis, draft: Draft) -> list[Finding]:
             if len(fragment.split()) >= 3:
                 draft.kept.append(_cool_down(fragment))
     for pitfall in dropped:
-        draft.changes.append({"change": "removed", "text": pitfall.quote, "why": pitfall.why or pitfall.tip,
-                              "pitfall": pitfall.id})
+        draft.changes.append(
+            {
+                "change": "removed",
+                "text": pitfall.quote,
+                "why": pitfall.why or pitfall.tip,
+                "pitfall": pitfall.id,
+            }
+        )
     return dropped
 
 
@@ -209,27 +242,56 @@ def compose(analysis: Analysis, attempt: int = 0) -> Draft:
         feeling = _partner_feeling(analysis)
         event = _partner_event(partner)
         if feeling:
-            line = _pick(OPENERS, seed).format(x=feeling + (f" when {event}" if event and event not in feeling else ""))
+            line = _pick(OPENERS, seed).format(
+                x=feeling + (f" when {event}" if event and event not in feeling else "")
+            )
             draft.lead.append(line)
-            draft.changes.append({"change": "added", "text": line, "why": "Naming what they felt shows you heard them."})
-    if negative and "validation" not in move_ids and (draft.lead or set(dropped_ids) & {"invalidating", "minimizing"}):
+            draft.changes.append(
+                {"change": "added", "text": line, "why": "Naming what they felt shows you heard them."}
+            )
+    if (
+        negative
+        and "validation" not in move_ids
+        and (draft.lead or set(dropped_ids) & {"invalidating", "minimizing"})
+    ):
         line = _pick(VALIDATIONS, seed)
         draft.lead.append(line)
-        draft.changes.append({"change": "added", "text": line, "why": "Saying the feeling makes sense lowers the guard on both sides."})
-    if "apology" not in move_ids and set(dropped_ids) & {"defensiveness", "minimizing", "invalidating", "non_apology"}:
+        draft.changes.append(
+            {
+                "change": "added",
+                "text": line,
+                "why": "Saying the feeling makes sense lowers the guard on both sides.",
+            }
+        )
+    if "apology" not in move_ids and set(dropped_ids) & {
+        "defensiveness",
+        "minimizing",
+        "invalidating",
+        "non_apology",
+    }:
         event = _partner_event(partner)
         line = f"I'm sorry {event}." if event else "I'm sorry for my part in this."
         draft.lead.append(line)
-        draft.changes.append({"change": "added", "text": line, "why": "Owning your part first makes it easier for them to hear your side."})
+        draft.changes.append(
+            {
+                "change": "added",
+                "text": line,
+                "why": "Owning your part first makes it easier for them to hear your side.",
+            }
+        )
     for pitfall_id in dict.fromkeys(dropped_ids):
         options = ANTIDOTE_LINES.get(pitfall_id)
         if options and not (pitfall_id == "non_apology" and any("sorry" in s.lower() for s in draft.lead)):
             line = _pick(options, seed + pitfall_id)
             draft.tail.append(line)
-            draft.changes.append({"change": "added", "text": line, "why": f"Antidote to {pitfall_id.replace('_', ' ')}."})
+            draft.changes.append(
+                {"change": "added", "text": line, "why": f"Antidote to {pitfall_id.replace('_', ' ')}."}
+            )
     asks = move_ids & {"open_question", "asking_need", "checking_understanding"}
     if not asks and (partner is not None or dropped_ids):
-        vented = "advice_giving" in dropped_ids or (partner is not None and "?" not in partner.text and not _partner_event(partner))
+        vented = "advice_giving" in dropped_ids or (
+            partner is not None and "?" not in partner.text and not _partner_event(partner)
+        )
         line = _pick(QUESTIONS_VENT if vented else QUESTIONS_HURT, seed)
         draft.tail.append(line)
         draft.changes.append({"change": "added", "text": line, "why": "A question hands them the floor."})
@@ -237,7 +299,9 @@ def compose(analysis: Analysis, attempt: int = 0) -> Draft:
         draft.kept = [s.lower() for s in draft.kept]
         draft.lead = [s.lower() for s in draft.lead]
         draft.tail = [s.lower() for s in draft.tail]
-        draft.changes = [{**c, "text": c["text"].lower() if c["change"] == "added" else c["text"]} for c in draft.changes]
+        draft.changes = [
+            {**c, "text": c["text"].lower() if c["change"] == "added" else c["text"]} for c in draft.changes
+        ]
     return draft
 
 
@@ -263,7 +327,12 @@ class SuggestAnalyzer:
             if not text or text == analysis.reply:
                 continue
             check = self.verifier(analysis.partner, text)
-            if check.pitfalls or check.safety.level != "none" or check.score is None or check.score <= analysis.score:
+            if (
+                check.pitfalls
+                or check.safety.level != "none"
+                or check.score is None
+                or check.score <= analysis.score
+            ):
                 continue
             analysis.suggestion = text
             analysis.suggestion_changes = draft.changes

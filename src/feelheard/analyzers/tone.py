@@ -36,7 +36,9 @@ PROFANITY = re.compile(
     re.IGNORECASE,
 )
 # Swearing in solidarity ("your boss is a fucking idiot, I'm so sorry") is support, not heat.
-SUPPORT = re.compile(r"\b(?:sorry|proud of you|love you|you deserve|for you|with you|on your side|i'?m here)\b", re.IGNORECASE)
+SUPPORT = re.compile(
+    r"\b(?:sorry|proud of you|love you|you deserve|for you|with you|on your side|i'?m here)\b", re.IGNORECASE
+)
 SARCASM = re.compile(
     r"\b(?:oh,? great|oh,? wonderful|oh,? perfect|yeah,? right|sure,? whatever|wow,? thanks|thanks a lot|"
     r"how nice|must be nice|good for you|nice one|real mature|slow clap)\b|/s\b|\U0001F644|\U0001F612",
@@ -52,20 +54,26 @@ WALL_WORDS = 250
 
 PAUSE_ADVICE = (
     "This reads as written in the heat of the moment. Consider waiting before you send it: try "
-    "\"I'm upset and I want to get this right. Can we talk at 8, after dinner?\"",
-    "Strong feelings are showing in the wording. A short pause may help: \"I need twenty minutes to cool "
+    '"I\'m upset and I want to get this right. Can we talk at 8, after dinner?"',
+    'Strong feelings are showing in the wording. A short pause may help: "I need twenty minutes to cool '
     "down, then I'd like to talk this through properly.\"",
     "It may land as anger whatever you mean. Step away for a bit and name when you'll be back: \"Let me "
-    "take a walk and call you in half an hour.\"",
+    'take a walk and call you in half an hour."',
 )
 
 
 def _shouting(doc: TextModel) -> list[ToneSignal]:
     signals: list[ToneSignal] = []
     for match in re.finditer(r"\b[A-Z][A-Z']*[A-Z]\b(?:[ ,]+[A-Z][A-Z']*[A-Z]\b)*", doc.text):
-        words = [w for w in re.findall(r"[A-Z']+", match.group()) if w.strip("'") not in ACRONYMS and len(w) >= 2]
+        words = [
+            w for w in re.findall(r"[A-Z']+", match.group()) if w.strip("'") not in ACRONYMS and len(w) >= 2
+        ]
         if words and max(len(w) for w in words) >= 3:
-            signals.append(ToneSignal("shouting", match.start(), match.end(), match.group(), "capital letters read as shouting"))
+            signals.append(
+                ToneSignal(
+                    "shouting", match.start(), match.end(), match.group(), "capital letters read as shouting"
+                )
+            )
     return signals
 
 
@@ -75,22 +83,48 @@ def check_tone(doc: TextModel, sent_at: datetime | None = None) -> Tone:
     signals = _shouting(doc)
     for match in re.finditer(r"(?:!{2,}|\?{2,}|[?!]*\?![?!]*|!+\?+[?!]*)", text):
         if len(match.group()) >= 2:
-            signals.append(ToneSignal("exclamations", match.start(), match.end(), match.group(), "strings of ! or ?! add heat"))
+            signals.append(
+                ToneSignal(
+                    "exclamations", match.start(), match.end(), match.group(), "strings of ! or ?! add heat"
+                )
+            )
     for match in PROFANITY_AT.finditer(text):
-        signals.append(ToneSignal("profanity", match.start(), match.end(), match.group(), "swearing aimed at your partner"))
+        signals.append(
+            ToneSignal(
+                "profanity", match.start(), match.end(), match.group(), "swearing aimed at your partner"
+            )
+        )
     for match in SARCASM.finditer(text):
-        signals.append(ToneSignal("sarcasm", match.start(), match.end(), match.group(), "may be read as sarcasm"))
+        signals.append(
+            ToneSignal("sarcasm", match.start(), match.end(), match.group(), "may be read as sarcasm")
+        )
     stripped = EMOJI.sub("", text).strip(" .!?")
     if EMOJI.search(text) and len(stripped.split()) <= 1:
-        signals.append(ToneSignal("emoji_only", 0, len(text), text, "an emoji in place of words can be read many ways"))
+        signals.append(
+            ToneSignal("emoji_only", 0, len(text), text, "an emoji in place of words can be read many ways")
+        )
     if doc.words > WALL_WORDS:
-        signals.append(ToneSignal("wall_of_text", 0, len(text), text[:40], f"{doc.words} words: long messages are hard to take in when upset"))
+        signals.append(
+            ToneSignal(
+                "wall_of_text",
+                0,
+                len(text),
+                text[:40],
+                f"{doc.words} words: long messages are hard to take in when upset",
+            )
+        )
     if sent_at is not None and (sent_at.hour >= 23 or sent_at.hour < 5):
-        signals.append(ToneSignal("late_night", 0, 0, "", f"written at {sent_at:%H:%M}: late-night messages tend to run hotter"))
+        signals.append(
+            ToneSignal(
+                "late_night", 0, 0, "", f"written at {sent_at:%H:%M}: late-night messages tend to run hotter"
+            )
+        )
 
     for match in PROFANITY.finditer(text):
         if not any(sig.start <= match.start() < sig.end for sig in signals if sig.id == "profanity"):
-            signals.append(ToneSignal("swearing", match.start(), match.end(), match.group(), "swearing adds heat"))
+            signals.append(
+                ToneSignal("swearing", match.start(), match.end(), match.group(), "swearing adds heat")
+            )
     positive = POSITIVE.search(text) is not None
     supportive = SUPPORT.search(text) is not None
     kinds = {s.id for s in signals}
@@ -118,10 +152,22 @@ class ToneAnalyzer:
         if analysis.tone.heated:
             entry = load_catalogue().pitfalls["heated_tone"]
             for signal in analysis.tone.signals:
-                if signal.id in ("shouting", "exclamations", "profanity", "swearing") and signal.end > signal.start:
+                if (
+                    signal.id in ("shouting", "exclamations", "profanity", "swearing")
+                    and signal.end > signal.start
+                ):
                     analysis.pitfalls.append(
-                        Finding("heated_tone", "pitfall", signal.start, signal.end, signal.quote, entry.antidote,
-                                "rule", 0.85, entry.why)
+                        Finding(
+                            "heated_tone",
+                            "pitfall",
+                            signal.start,
+                            signal.end,
+                            signal.quote,
+                            entry.antidote,
+                            "rule",
+                            0.85,
+                            entry.why,
+                        )
                     )
             analysis.pitfalls.sort(key=lambda f: (f.start, f.id))
         return analysis

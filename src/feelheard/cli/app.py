@@ -20,9 +20,17 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PartnerOpt = Annotated[str | None, typer.Option("--partner", "-p", help="What your partner said: text, a file path, or - for stdin.")]
-ReplyOpt = Annotated[str | None, typer.Option("--reply", "-r", help="Your draft reply: text, a file path, or - for stdin.")]
-MaxCharsOpt = Annotated[int | None, typer.Option("--max-chars", min=1, help="Longest text accepted (default 20000, or FEELHEARD_MAX_CHARS).")]
+PartnerOpt = Annotated[
+    str | None,
+    typer.Option("--partner", "-p", help="What your partner said: text, a file path, or - for stdin."),
+]
+ReplyOpt = Annotated[
+    str | None, typer.Option("--reply", "-r", help="Your draft reply: text, a file path, or - for stdin.")
+]
+MaxCharsOpt = Annotated[
+    int | None,
+    typer.Option("--max-chars", min=1, help="Longest text accepted (default 20000, or FEELHEARD_MAX_CHARS)."),
+]
 
 
 def _pipeline(max_chars: int | None):  # type: ignore[no-untyped-def]
@@ -56,9 +64,13 @@ def check(partner: PartnerOpt = None, reply: ReplyOpt = None, max_chars: MaxChar
 def analyze(
     partner: PartnerOpt = None,
     reply: ReplyOpt = None,
-    jsonl: Annotated[str | None, typer.Option("--jsonl", help="Bulk input: a JSON Lines file, or - for stdin.")] = None,
+    jsonl: Annotated[
+        str | None, typer.Option("--jsonl", help="Bulk input: a JSON Lines file, or - for stdin.")
+    ] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="Where to write (a file, or - for stdout).")] = "-",
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Carry on past bad JSONL lines; list them at the end.")] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Carry on past bad JSONL lines; list them at the end.")
+    ] = False,
     id: Annotated[str | None, typer.Option("--id", help="An id to carry into the result.")] = None,
     max_chars: MaxCharsOpt = None,
 ) -> None:
@@ -75,7 +87,12 @@ def analyze(
             report = run_bulk(open_input_lines(jsonl), handle, pipeline, skip_invalid=skip_invalid)
         if report.skipped:
             for number, message in report.skipped:
-                typer.echo(f"skipped {message}" if message.startswith("line") else f"skipped line {number}: {message}", err=True)
+                typer.echo(
+                    f"skipped {message}"
+                    if message.startswith("line")
+                    else f"skipped line {number}: {message}",
+                    err=True,
+                )
             typer.echo(f"{report.written} written, {len(report.skipped)} invalid line(s) skipped", err=True)
         return
     partner_text, reply_text = _read_pair(partner, reply)
@@ -92,12 +109,16 @@ def demo() -> None:
     from feelheard.cli.render import coaching_card, make_console
 
     console = make_console()
-    console.print("[bold]feelheard[/bold]: paste what your partner said and what you want to reply. "
-                  "Everything stays on this computer. Press Ctrl+C or leave both empty to quit.\n")
+    console.print(
+        "[bold]feelheard[/bold]: paste what your partner said and what you want to reply. "
+        "Everything stays on this computer. Press Ctrl+C or leave both empty to quit.\n"
+    )
     pipeline = _pipeline(None)
     while True:
         try:
-            partner = Prompt.ask("[magenta]Your partner said[/magenta]", default="", show_default=False).strip()
+            partner = Prompt.ask(
+                "[magenta]Your partner said[/magenta]", default="", show_default=False
+            ).strip()
             reply = Prompt.ask("[blue]Your draft reply[/blue]", default="", show_default=False).strip()
         except (EOFError, KeyboardInterrupt):
             console.print()

@@ -36,8 +36,9 @@ def _parse_line(raw: bytes, number: int, pipeline: Pipeline) -> Analysis:
         raise InputError(f"line {number}: {exc}") from exc
 
 
-def _prepared(lines: Iterator[bytes], pipeline: Pipeline, skip_invalid: bool,
-              report: BulkReport) -> Iterator[Analysis]:
+def _prepared(
+    lines: Iterator[bytes], pipeline: Pipeline, skip_invalid: bool, report: BulkReport
+) -> Iterator[Analysis]:
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue

@@ -11,7 +11,11 @@ from feelheard.catalogue import load_catalogue
 from feelheard.result import MECHANISMS, Analysis
 
 LEVEL_WORDS = ("none", "some", "strong")
-MECHANISM_NAMES = {"emotional_reactions": "Warmth", "interpretations": "Understanding", "explorations": "Curiosity"}
+MECHANISM_NAMES = {
+    "emotional_reactions": "Warmth",
+    "interpretations": "Understanding",
+    "explorations": "Curiosity",
+}
 
 
 def _score_style(score: int) -> str:
@@ -85,8 +89,12 @@ def _empathy(analysis: Analysis) -> RenderableType:
 
 def _suggestion(analysis: Analysis) -> RenderableType:
     if analysis.suggestion is None:
-        return Text("Your draft already works well." if not analysis.pitfalls else
-                    "No suggestion passed the coach's own check this time; use the tips above.", style="dim")
+        return Text(
+            "Your draft already works well."
+            if not analysis.pitfalls
+            else "No suggestion passed the coach's own check this time; use the tips above.",
+            style="dim",
+        )
     parts: list[RenderableType] = [Text(analysis.suggestion, style="bold")]
     for change in analysis.suggestion_changes:
         sign, style = ("+", "green") if change["change"] == "added" else ("-", "red")
@@ -107,8 +115,12 @@ def _safety(analysis: Analysis) -> RenderableType:
             note = "please confirm locally" if res.get("needs_confirmation") else ""
             table.add_row(str(res.get("name", "")), contact, note)
         parts.append(table)
-    parts.append(Text("feelheard is not a crisis service. If you are in danger, contact local emergency services.",
-                      style="dim"))
+    parts.append(
+        Text(
+            "feelheard is not a crisis service. If you are in danger, contact local emergency services.",
+            style="dim",
+        )
+    )
     return Group(*parts)
 
 
@@ -119,18 +131,29 @@ def coaching_card(analysis: Analysis) -> RenderableType:
         title = f"Safety first ({analysis.safety.level}: {', '.join(analysis.safety.categories)})"
         blocks.append(Panel(_safety(analysis), title=title, border_style="red"))
         return Group(*blocks)
-    blocks.append(Panel(_feelings(analysis), title="What your partner may be feeling", border_style="magenta"))
+    blocks.append(
+        Panel(_feelings(analysis), title="What your partner may be feeling", border_style="magenta")
+    )
     if analysis.reply is None:
         return Group(*blocks)
     score = analysis.score if analysis.score is not None else 0
     header = Text.assemble(("Score ", "bold"), (f"{score}/100", _score_style(score)))
-    blocks.append(Panel(Group(header, Text(""), highlighted_reply(analysis)), title="Your draft", border_style="blue"))
+    blocks.append(
+        Panel(Group(header, Text(""), highlighted_reply(analysis)), title="Your draft", border_style="blue")
+    )
     blocks.append(Panel(_pitfalls(analysis), title="Words that may backfire", border_style="red"))
     blocks.append(Panel(_moves(analysis), title="What already works", border_style="green"))
     blocks.append(Panel(_empathy(analysis), title="Empathy", border_style="cyan"))
+    if analysis.missing:
+        gaps = Text("\n".join(f"\u2022 {item['message']}" for item in analysis.missing))
+        blocks.append(Panel(gaps, title="What's missing", border_style="magenta"))
     if analysis.tone.signals:
-        tone = Text("\n".join(f"\u2022 {s.detail}" + (f": \u201c{s.quote}\u201d" if s.quote else "")
-                              for s in analysis.tone.signals))
+        tone = Text(
+            "\n".join(
+                f"\u2022 {s.detail}" + (f": \u201c{s.quote}\u201d" if s.quote else "")
+                for s in analysis.tone.signals
+            )
+        )
         if analysis.tone.advice:
             tone.append("\n" + analysis.tone.advice, style="bold yellow")
         blocks.append(Panel(tone, title="Tone", border_style="yellow"))

@@ -42,6 +42,12 @@ _TEXTING: dict[str, str] = {
     "w/o": "without",
     "w/": "with",
     "sumtimes": "sometimes",
+    "shell": "she'll",
+    "ma": "my",
+    "kno": "know",
+    "knw": "know",
+    "thnk": "think",
+    "evry": "every",
     "sometims": "sometimes",
     "agen": "again",
     "agn": "again",
@@ -121,7 +127,6 @@ _TEXTING: dict[str, str] = {
     "wit": "with",
     "jus": "just",
     "jst": "just",
-    "evry": "every",
     "everyday": "every day",
     "everytime": "every time",
     "nite": "night",
@@ -237,9 +242,42 @@ _TEXTING: dict[str, str] = {
 # Key words whose letter-stretched spellings ("killlll", "diiie", "hurrrt") should still match. Their
 # single-letter skeletons are indexed so a token with a run of repeated letters can be mapped back.
 _STRETCH_TARGETS: tuple[str, ...] = (
-    "kill", "killing", "killed", "die", "dead", "dying", "hurt", "hurting", "myself", "yourself", "hit",
-    "hate", "suicide", "please", "help", "scared", "so", "want", "end", "life", "never", "leave", "stop",
-    "going", "you", "me", "no", "not", "dont", "don't", "anymore", "alone", "sorry", "too", "good", "all",
+    "kill",
+    "killing",
+    "killed",
+    "die",
+    "dead",
+    "dying",
+    "hurt",
+    "hurting",
+    "myself",
+    "yourself",
+    "hit",
+    "hate",
+    "suicide",
+    "please",
+    "help",
+    "scared",
+    "so",
+    "want",
+    "end",
+    "life",
+    "never",
+    "leave",
+    "stop",
+    "going",
+    "you",
+    "me",
+    "no",
+    "not",
+    "dont",
+    "don't",
+    "anymore",
+    "alone",
+    "sorry",
+    "too",
+    "good",
+    "all",
 )
 _URL_LIKE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _TOKEN = re.compile(r"w/o|w/|[^\W_]+(?:['’][^\W_]+)*|\S", re.IGNORECASE)
@@ -282,7 +320,189 @@ def normalize_token(token: str) -> str:
         # "diee", "hurtt", "killd": a doubled letter on a short key word.
         if target is not None and len(word) - len(target) == 1 and word.startswith(target[:2]):
             return target
-    return word
+    if word.endswith("in") and word + "g" in _DROPPED_G:
+        return word + "g"
+    fuzzy = _fuzzy(word)
+    return fuzzy if fuzzy is not None else word
+
+
+# Long key words whose one-letter typos ("thretens", "suicde", "passwrod") should still match. Tokens are only
+# compared with words of the same first letter and similar length, and only when they are not themselves
+# one of these words.
+_FUZZY_TARGETS: tuple[str, ...] = (
+    "threaten",
+    "threatens",
+    "threatened",
+    "threatening",
+    "suicide",
+    "suicidal",
+    "myself",
+    "yourself",
+    "himself",
+    "herself",
+    "themselves",
+    "strangle",
+    "strangled",
+    "strangles",
+    "strangling",
+    "overdose",
+    "overdosed",
+    "password",
+    "passwords",
+    "location",
+    "allowed",
+    "controlling",
+    "controls",
+    "abusive",
+    "abused",
+    "bruises",
+    "worthless",
+    "disappear",
+    "existing",
+    "anymore",
+    "everyone",
+    "everything",
+    "punched",
+    "slapped",
+    "kicked",
+    "choked",
+    "pushed",
+    "shoved",
+    "hitting",
+    "beating",
+    "hurting",
+    "killing",
+)
+_FUZZY_GUARD: frozenset[str] = frozenset(
+    {
+        "cooked",
+        "licked",
+        "ticked",
+        "picked",
+        "locked",
+        "rocked",
+        "socked",
+        "kisses",
+        "pushes",
+        "rushed",
+        "hushed",
+        "shoves",
+        "beams",
+        "bears",
+        "beans",
+        "beach",
+        "heats",
+        "bits",
+        "hats",
+        "huts",
+        "kits",
+        "kilt",
+        "skill",
+        "still",
+        "till",
+        "will",
+        "fill",
+        "hill",
+        "mill",
+        "pill",
+        "bill",
+        "gill",
+        "sill",
+        "kiln",
+        "hints",
+        "hots",
+        "hurling",
+        "hunting",
+        "hurrying",
+        "billing",
+        "filling",
+        "milling",
+        "willing",
+        "killjoy",
+        "locations",
+        "everyones",
+        "disappears",
+        "allowing",
+        "alloyed",
+        "slapper",
+        "punches",
+        "pusher",
+        "kickers",
+        "chokes",
+        "choker",
+        "choked",
+        "beaten",
+        "beater",
+        "beating",
+        "bruised",
+        "abuser",
+        "abuses",
+        "threat",
+        "threats",
+        "showed",
+        "shaved",
+        "shovel",
+        "slipped",
+        "slopped",
+        "clapped",
+        "pinched",
+        "amused",
+        "exiting",
+        "overdoes",
+        "bearing",
+        "beaming",
+        "beading",
+        "hinting",
+        "hitching",
+        "existent",
+        "controller",
+        "controled",
+        "strangely",
+        "herselves",
+        "chocked",
+    }
+)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+@lru_cache(maxsize=8192)
+def _fuzzy(word: str) -> str | None:
+    if len(word) < 6 or word in _FUZZY_GUARD or word in _FUZZY_TARGETS or not word.isalpha():
+        return None
+    for target in _FUZZY_TARGETS:
+        if target[0] == word[0] and _one_edit_apart(word, target):
+            return target
+    return None
+
+
+# "checkin", "hittin", "goin": a dropped final g, repaired for the verbs the rules care about.
+_DROPPED_G: frozenset[str] = frozenset(
+    {
+        "checking", "going", "looking", "reading", "hitting", "killing", "cutting", "hurting", "texting", "calling",
+        "tracking", "following", "watching", "saying", "telling", "trying", "doing", "nothing", "something",
+        "living", "dying", "punching", "slapping", "kicking", "choking", "beating", "pushing", "shoving",
+        "screaming", "yelling", "threatening", "controlling", "stalking", "spying", "bleeding", "leaving",
+        "thinking", "planning", "starving", "burning", "drinking", "talking", "seeing", "letting", "making",
+        "forcing", "taking", "keeping", "coming", "getting", "throwing", "grabbing", "hiding", "crying",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -322,7 +542,7 @@ def normalize(text: str) -> NormalizedText:
     masked = _URL_LIKE.sub(lambda m: " " * len(m.group(0)), text)
     last_end = 0
     for match in _TOKEN.finditer(masked):
-        if match.start() > last_end and out and out[-1] != " ":
+        if match.start() > last_end and out and not out[-1].endswith(" "):
             out.append(" ")
             starts.append(last_end)
             ends.append(match.start())
@@ -333,15 +553,12 @@ def normalize(text: str) -> NormalizedText:
             tidy = normalize_token(lowered)
         else:
             tidy = lowered.replace("’", "'").replace("‘", "'")
+        out.append(tidy)
         if len(tidy) == len(raw):
             # Same length: keep a one-to-one map so spans stay as precise as possible.
-            for i, ch in enumerate(tidy):
-                out.append(ch)
-                starts.append(match.start() + i)
-                ends.append(match.start() + i + 1)
+            starts.extend(range(match.start(), match.end()))
+            ends.extend(range(match.start() + 1, match.end() + 1))
         else:
-            for ch in tidy:
-                out.append(ch)
-                starts.append(match.start())
-                ends.append(match.end())
+            starts.extend([match.start()] * len(tidy))
+            ends.extend([match.end()] * len(tidy))
     return NormalizedText(text, "".join(out), tuple(starts), tuple(ends))

@@ -72,7 +72,20 @@ _DEVICE = (
     r"browser history|search history|bank(?: account| statements?)?|accounts?|purse|bag|wallet|diary|journal|"
     r"laptop|computer|location|mail|receipts|social media|notifications|photos|pictures|gallery)"
 )
-_KID_OR_PET = r"(?:the kids|our kids|my kids|the children|the baby|the dog|our dog|my dog|the cat|our cat|my cat)"
+_PLAY = (
+    r"\b(?:pillow fight|play[- ]?fight\w*|tickl\w*|snowball|water balloon|nerf|wrestl\w*|sparring|spar|boxing|"
+    r"martial arts|karate|judo|jiu[- ]?jitsu|mma|rugby|football|soccer|hockey|basketball|netball|paintball|laser "
+    r"tag|dodgeball|tag|game|match|practice|training|tournament|video game|in the game|kids? (?:game|play)|"
+    r"toddler|baby|by accident|accidentally|in (?:his|her|my) sleep|sleepwalk\w*|dream|while dancing|mosh pit)\b"
+)
+_GAMES = (
+    r"\b(?:mario|kart|fifa|chess|cards|poker|games?|match|tennis|golf|scrabble|monopoly|uno|fortnite|smash bros|"
+    r"tournament|rematch|round|ping ?pong|pool|darts|bowling|trivia|quiz|board game|catan|xbox|playstation|ps5|"
+    r"minecraft|call of duty|cod|overwatch|valorant|league)\b"
+)
+_KID_OR_PET = (
+    r"(?:the kids|our kids|my kids|the children|the baby|the dog|our dog|my dog|the cat|our cat|my cat)"
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,7 @@ class Rule:
     upgrade: Upgrade = ""
     requires: re.Pattern[str] | None = None
     excludes: re.Pattern[str] | None = None
+    gate: tuple[str, ...] = ()
 
 
 def _r(
@@ -154,7 +168,9 @@ SELF_HARM: tuple[Rule, ...] = (
         r"(?:do )?i (?:even )?bother|no point (?:in )?|point (?:in|of) (?:me )?) ?(?:existing|being alive|living|"
         r"waking up)\b|\b(?:easier|better|happier|simpler|lighter|fine|okay) (?:\w+ ){0,3}if i (?:just )?(?:wasn't|"
         r"weren't|was not|were not) (?:here|around|alive|in the picture|in your life|born|in anyone's way)\b|"
-        r"\b(?:easier|better|happier|simpler) (?:\w+ ){0,3}if i (?:just )?(?:died|disappeared|was gone|were gone|"
+        r"\b(?:easier|better|happier|simpler|lighter|freer)(?: off)? without me\b(?! (?:there|at (?:the|this|that)|on "
+        r"(?:the|this|that)|tonight|today|this (?:time|week|weekend)|for (?:a|the|one) (?:bit|while|night|day|week|"
+        r"weekend)))|\b(?:easier|better|happier|simpler) (?:\w+ ){0,3}if i (?:just )?(?:died|disappeared|was gone|were gone|"
         r"was dead|were dead|didn't exist|never existed)\b|\b(?:care|notice|miss me|cry|matter|sad)\b[^.?!]{0,25}"
         r"\bif i (?:died|was dead|were dead|killed myself|was gone|were gone|wasn't here|wasn't around|disappeared)"
         r"\b|\b(?:planning|plan|at|attend|attending|organi[sz]ing|paying for|come to|coming to|speak at) my funeral"
@@ -190,8 +206,13 @@ SELF_HARM: tuple[Rule, ...] = (
         r"(?:point|reason) (?:in |to )?(?:living|going on|being alive|being here|life|keep going|anything anymore|"
         r"carrying on|wake up|existing)|\bnothing (?:left )?to live for\b|\bno reason (?:for me )?to (?:live|go on|keep going|"
         r"wake up|be here|stay alive)|\b(?:lost|losing|lose) (?:the|my|his|her) will to live\b|\b(?:tired|sick|done) of "
-        r"(?:living|being alive|existing|life|this life|being here)\b|\bdone with (?:life|living|everything and everyone)"
-        r"|\blife (?:isn't|is not|isnt|ain't) worth (?:living|it)\b|\bnot worth living\b|\bpointless to (?:live|go on)",
+        r"(?:living|being alive|existing|life|this life|being here)\b|\bdone with (?:life|living|everything and everyone)\b(?! admin| insurance| coaching| lessons| stuff| "
+        r"skills| hacks)"
+        r"|\blife (?:isn't|is not|isnt|ain't) worth (?:living|it)\b|\bnot worth living\b|\bpointless to (?:live|go on)|"
+        r"\b(?:no|running out of|ran out of|can't find (?:any|a)|can't think of (?:any|a)|lost (?:all )?(?:my )?|out "
+        r"of) reasons? to (?:live|stay alive|be alive|keep going|go on|keep living|be here|wake up|stay)\b|\bwant "
+        r"(?:it all|everything|all of (?:it|this)|my life|life) to (?:be over|end|stop)\b|\b(?:i|i'd|if i) (?:just )?"
+        r"(?:didn't|did not|wouldn't|don't|could stop|stopped) exist(?:ing)?(?: anymore| any more| at all)?\b",
         "sounds like life feels pointless",
         negatable=False,
         upgrade="plan",
@@ -242,7 +263,9 @@ SELF_HARM: tuple[Rule, ...] = (
         r"training|skating|skiing|falling|tripping|laughing|in the|accidentally|badly on|pretty bad on|on the|up"
         r"|off|out|over the|down|trying to open|fixing))|\bself[- ]?(?:harm|harming|harmed|injur(?:y|e|ed|ing)|"
         r"mutilat\w*)\b|\b(?:started|start|starting|back to|been|went back to|relapsed (?:and|into)?) (?:cutting|"
-        r"self[- ]?harming)\b|\bcutting again\b|\b(?:cut|cutting|slit|slitting|slice|slicing) (?:my|his|her|their)"
+        r"self[- ]?harming)\b|\bcutting again\b|\b(?:relapsed|relapse|relapsing)\b(?=.{0,30}\b(?:cut|cutting|"
+        r"self[- ]?harm\w*|burn\w*|hurt\w*)\b)|(?<!hair )(?<!finger )(?<!hand )\b(?:cut|burned|burnt) (?:myself )?"
+        r"(?:again|last night|tonight|deeper)\b|\b(?:cut|cutting|slit|slitting|slice|slicing) (?:my|his|her|their)"
         r" (?:wrists?|arms?|thighs?|legs?|skin)\b",
         "mentions hurting themselves on purpose",
         upgrade="plan",
@@ -301,9 +324,15 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\b(?:bought|buy|buying|got|have|tied|tying|made|making) (?:a |some )?(?:rope|noose)\b|\bnoose\b|"
         r"\b(?:know|knows|worked out|figured out|decided|planned|planning) (?:exactly )?(?:how|when|where) (?:i|he|she)"
         r"(?:'d|'ll|'m going to| would| will| am going to| is going to)? (?:do it|end it|go|kill)\b|\b(?:razor|blade|blades)\b(?=.*\b(?:myself|wrists?|arms?|cut|cutting|skin|bleed)\b)|"
-        r"\b(?:gun|pistol|rifle) to my (?:own )?head\b|\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |"
+        r"\b(?:gun|pistol|rifle) to my (?:own )?head\b|\benough (?:pills|tablets|meds|painkillers|sleeping pills|"
+        r"insulin)\b|\b(?:engine|car) (?:running|on)\b(?=.{0,40}\b(?:garage|closed|hose|exhaust)\b)|\bin the "
+        r"garage with the (?:engine|car) (?:running|on)\b|\b(?:hose|pipe) (?:on|to|from|into) the exhaust\b|"
+        r"\b(?:googl\w*|search\w*|look\w* up|research\w*|read\w* about|find|found|looking for) (?:for )?"
+        r"(?:painless |easy |quick |the best |good )?(?:ways|way|methods?|how) to (?:die|kill (?:myself|yourself)|"
+        r"end (?:it|my life|it all)|commit suicide|overdose|od)\b|\b(?:suicide|goodbye) (?:note|letter)s?\b|\b(?:wrote|written|writing|left|leaving|finished) (?:a |my |"
         r"the )?(?:suicide |goodbye |last )?(?:note|letter)s? (?:for|to) (?:everyone|you all|my family|the kids|"
-        r"my kids|my parents|mom|you)\b|\bsuicide note\b|\b(?:giving|gave|given) away (?:all )?(?:my|of my) "
+        r"my kids|my parents|mom|you)\b|\b(?:giving|gave|given|give) (?:away )?(?:all )?(?:of )?(?:my|her|his|their) "
+        r"(?:stuff|things|belongings|possessions)(?: away)?\b|\b(?:giving|gave|given) away (?:all )?(?:my|of my) "
         r"(?:stuff|things|belongings|possessions)\b|\b(?:have|got|made|making) (?:a|the) plan\b(?=.*\b(?:die|"
         r"myself|end|dead|suicide|life|tonight|pills|it all)\b)",
         "mentions a way or a plan to end their life",
@@ -376,14 +405,16 @@ VIOLENCE: tuple[Rule, ...] = (
         r"whacked|headbutt|headbutted|elbowed|stomped on|stomps on|tackled|spat on|spit on|spits on|pinched|socked|"
         r"clocked|thumped|battered|assaulted|attacked|kneed|body ?slammed|manhandled|roughed up|struck|strikes|"
         r"bit|bites|bitten|scalded) "
-        rf"{_VICTIM}\b(?! up\b| back (?:later|when|soon|tomorrow|asap|in a|tonight|after)| later\b| asap\b| in a "
+        rf"{_VICTIM}\b(?! back (?:later|when|soon|tomorrow|asap|in a|tonight|after)| later\b| asap\b| in a "
         r"(?:bit|sec|min)\b| with (?:a|the|some|that|this|his|her|those) (?:joke|question|news|truth|link|song|"
         r"pun|idea|fact|line|request|bill|guilt|surprise|compliment)| on (?:the|instagram|twitter|tiktok|facebook|"
-        r"snapchat|social)| at (?:chess|cards|poker|scrabble|tennis|the game|mario|fifa|monopoly|arm|uno|pool|"
+        r"snapchat|social)| out of (?:bed|the (?:bed|room|group|chat|game|team|kitchen)|(?:my|our|his|her) (?:bed|room|seat|spot|chair))"
+        r"| at (?:chess|cards|poker|scrabble|tennis|the game|mario|fifa|monopoly|arm|uno|pool|"
         r"darts|golf|pong|video games|everything|racing|running)| to (?:it|the punch)| in (?:a |the )?(?:race|game|"
         r"match|chess|argument|debate)| out of (?:the|a) (?:tournament|game|competition|group|chat|team|round))",
         "describes someone being hit or attacked",
         upgrade="recent",
+        excludes=_PLAY,
     ),
     _r(
         "physical_act_mixed",
@@ -391,7 +422,7 @@ VIOLENCE: tuple[Rule, ...] = (
         "concern",
         r"\b(?:pushed|pushes|push|pushing|shoved|slammed|slams|threw|throws|dragged|drags|pinned|pins|shook|shakes|"
         rf"grabbed|grabs|yanked|yanks|kicked|kicks) {_VICTIM} (?:into|against|down(?! to)|onto|to the (?:floor|ground"
-        r"|wall|bed)|off (?:the|a)|across|over the|out of (?:the )?(?:car|bed by|house by|window)|by (?:the|my|her|his) (?:throat|neck|hair|arms?|"
+        r"|wall|bed)|off (?:the|a)|across|over the|out of (?:the )?(?:car|bed by|house by|window)\b|by (?:the|my|her|his) (?:throat|neck|hair|arms?|"
         r"wrists?|collar|shoulders?|face|jaw|legs?)|so hard|really hard|hard enough|until|around|so violently|"
         r"violently|roughly|and (?:shook|hit|punched|slapped|kicked|choked|screamed|threw|pinned|held))\b|"
         r"\b(?:grabbed|grabs|grabbing|twisted|twists|squeezed|yanked|pulled) (?:me |her |him )?(?:by )?(?:my|her|his) "
@@ -402,6 +433,7 @@ VIOLENCE: tuple[Rule, ...] = (
         r"(?<!look at me)",
         "describes being pushed, grabbed or thrown at",
         upgrade="recent",
+        excludes=_PLAY,
     ),
     _r(
         "hurt_physically",
@@ -419,7 +451,7 @@ VIOLENCE: tuple[Rule, ...] = (
     ),
     _r(
         "strangle_weapon",
-        "violence",
+        "violence+abuse",
         "urgent",
         rf"\b(?:chok(?:e|ed|es|ing)|strangl(?:e|ed|es|ing)|throttl(?:e|ed|es|ing)|suffocat(?:e|ed|es|ing)|smother"
         rf"(?:ed|s|ing)?) {_VICTIM}\b(?! (?:up|on|with))|\b(?:hands?|fingers|arm) (?:around|round|on|across|"
@@ -447,6 +479,7 @@ VIOLENCE: tuple[Rule, ...] = (
         r"all of you|{_KID_OR_PET})\b|\byou(?:'re| are| will be|'ll be) (?:a )?dead(?: (?:man|woman|meat))?\b"
         r"(?= (?:if|when|the moment|once|tonight|for this|after)|\s*$|\s*[.!])",
         "threatens to kill",
+        excludes=_GAMES,
         hyperbole=True,
         past_ok=False,
     ),
@@ -456,7 +489,7 @@ VIOLENCE: tuple[Rule, ...] = (
         "concern",
         rf"\b{_I_WILL} (?:fucking |actually |literally |really |just |seriously |come (?:over|home) and )?"
         rf"(?:hurt|hit|beat|smack|slap|punch|kick|break|smash|bash|batter|stab|deck|knock|cut|burn|beat the "
-        rf"(?:shit|crap|hell) out of|rip|wreck) (?:you|u|her|him|them|your (?:\w+ )?(?:face|head|skull|legs?|arms?|"
+        rf"(?:shit|crap|hell) out of|rip|wreck) (?:you|u|her|him|them|(?:your|his|her|their|that \w+'s) (?:\w+ )?(?:face|head|skull|legs?|arms?|"
         r"neck|jaw|teeth|nose|fingers|bones|boyfriend|girlfriend|husband|wife|car|stuff|things|phone)|that \w+|"
         rf"{_KID_OR_PET}|everyone)\b(?! (?:at|in) (?:chess|cards|the game|fifa|mario|tennis|poker|golf|scrabble|"
         r"monopoly|pool|darts)| up\b| back (?:later|when|soon|tomorrow|asap|in a|tonight|after)| later\b| asap\b| in "
@@ -469,6 +502,7 @@ VIOLENCE: tuple[Rule, ...] = (
         r"(?:this|that|it)\b(?=.*\b(?:hurt|hit|kill|make sure|if you|face|door|find you)\b)|\b(?:you'll|you will|"
         r"you're going to) (?:wish you (?:were|was) dead|get what's coming)\b",
         "threatens to hurt someone",
+        excludes=_GAMES,
         hyperbole=True,
         past_ok=False,
     ),
@@ -479,7 +513,7 @@ VIOLENCE: tuple[Rule, ...] = (
         rf"\b(?:{_REPORT}|threatened|threatens|threatening|keeps threatening|kept threatening|warned) (?:me |her |him "
         rf")?(?:to |that )?(?:(?:he|she|they)(?:'d| would|'ll| will| is going to| was going to|'s going to|'s "
         rf"gonna| was gonna| might| could)? )?(?:kill|murder|hurt|hit|beat|stab|shoot|strangle|choke|break|smash|"
-        rf"burn|slap|punch|kick|get|end|bury|destroy|drown) (?:me|her|him|you|us|them|my (?:\w+ )?\w+|the (?:kids|"
+        rf"burn|slap|punch|kick|get|end|bury|destroy|drown|crash|run over|poison|shoot) (?:me|her|him|you|us|them|my (?:\w+ )?\w+|the (?:kids|"
         rf"baby|dog|cat|children)|{_KID_OR_PET}|everyone)\b(?! (?:at|in) (?:chess|cards|the game|tennis|golf|"
         r"pool|mario|fifa))|\b(?:threatened|threatens|threatening|threats) (?:to (?:hurt|kill|hit|beat|harm)|me|"
         r"her|him|my life|violence)\b|\bdeath threats?\b|\bthreatened (?:to|me) with (?:a )?(?:knife|gun|"
@@ -497,7 +531,7 @@ VIOLENCE: tuple[Rule, ...] = (
         rf"boyfriend|girlfriend|ex|fiance|fiancee))(?:'s| is| will|'ll| would|'d| was| are| might| could| is going "
         rf"to|'s going to|'s gonna| is gonna| was going to| were going to| actually| really)?(?: going to| gonna)? "
         rf"(?:actually |really |one day |probably |definitely )?(?:(?:find|track|hunt) (?:me|us|her) (?:down )?and "
-        rf"|come (?:back |over |home |here )?(?:and|to) )?(?:kill|murder|hurt|seriously hurt|strangle|end|shoot|"
+        rf"|come (?:back |over |home |here )?(?:and|to) )?(?:kill|murder|hurt|seriously hurt|strangle|end|shoot|hit|"
         rf"stab) (?:me|us|her|him|the kids|{_KID_OR_PET})(?: one day| someday| eventually| this time| if| when| "
         r"next time|\b)",
         "fears someone will kill or hurt them",
@@ -560,8 +594,8 @@ VIOLENCE: tuple[Rule, ...] = (
         "fear_of_partner",
         "abuse",
         "concern",
-        rf"\b(?:scared|afraid|terrified|frightened|fear|petrified) (?:of )?(?:what (?:he|she|they)(?:'ll|'d| will| "
-        rf"would| might| could) do(?: to (?:me|us|the kids|her|him))?|(?:he|she|they)(?:'ll|'d| will| would| might| "
+        r"\b(?:scared|afraid|terrified|frightened|fear|petrified) (?:of )?(?:what (?:he|she|they)(?:'ll|'d| will| "
+        r"would| might| could) do(?: to (?:me|us|the kids|her|him))?|(?:he|she|they)(?:'ll|'d| will| would| might| "
         r"could| is going to|'s going to|'s gonna) (?:hurt|hit|kill|attack|snap|lose it|come back|find me|do "
         r"something)|to go home|to be (?:alone|home) with (?:him|her|them)|(?:of )?(?:my own )?(?:husband|wife|"
         r"partner|boyfriend|girlfriend|ex|stepdad|dad|father)(?!'s (?:reaction|health|job|family))|(?:of )?(?:him|her)"
@@ -578,7 +612,7 @@ VIOLENCE: tuple[Rule, ...] = (
         r"temper|rage|explode|snap|violent|hurt)\b)|\b(?:hid|hide|hiding|locked myself) (?:from (?:him|her)|in "
         r"the (?:bathroom|bedroom|car|closet))\b",
         "describes being afraid of a partner or unsafe at home",
-        negatable=False,
+        negatable=True,
         upgrade="recent",
     ),
     _r(
@@ -639,7 +673,7 @@ VIOLENCE: tuple[Rule, ...] = (
 # Abuse -------------------------------------------------------------------------------------------------------
 _SEVERE_INSULT = (
     r"(?:worthless|a worthless \w+|useless|pathetic|disgusting|a whore|whore|a slut|slut|a cunt|cunt|a waste of "
-    r"(?:space|oxygen|air|skin)|nothing|trash|garbage|unlovable|a fat pig|fat pig|a pig|retarded|a retard|"
+    r"(?:space|oxygen|air|skin)|nothing|trash|garbage|unlovable|damaged goods|used goods|a fat pig|fat pig|a pig|retarded|a retard|"
     r"a piece of shit|a piece of garbage|a bitch|bitch|ugly|fat and ugly|a freak|vermin|a parasite|a failure|"
     r"a mistake|unlovable|filth|a dog|dirt)"
 )
@@ -665,7 +699,8 @@ ABUSE: tuple[Rule, ...] = (
         "concern",
         rf"\b(?:calls|called|calling|call|tells|told|telling|says|said|saying|keeps calling|keeps telling|"
         rf"keeps saying|reminds|reminded|(?:screams|screamed|yells|yelled|shouts|shouted|texts|texted|screaming|"
-        rf"yelling|shouting) at) (?:me|her|him|us)(?: that)? (?:i'm|i am|she's|she is|he's|he is|that i'm|that "
+        rf"yelling|shouting) at) (?:me|her|him|us|everyone|people|everybody|his friends|her friends|the kids|my "
+        rf"(?:friends|family|kids))(?: that)? (?:i'm|i am|she's|she is|he's|he is|that i'm|that "
         rf"she's|that i am|that i was|i was|she was|we're|that we're)? ?(?:a |an |so |just |nothing but |such a |"
         rf"completely |totally )?{_SEVERE_INSULT}\b(?! (?:of|about|at|to|but)\b)",
         "reports being called degrading names",
@@ -687,7 +722,8 @@ ABUSE: tuple[Rule, ...] = (
         "abuse",
         "concern",
         r"\b(?:you're|you are|your|youre|she's|she is|he's|he is) (?:absolutely |completely |totally |fucking |"
-        r"just |nothing but |such )?(?:nothing|worthless|a waste of (?:space|oxygen|air|skin)|unlovable|a "
+        r"just |nothing but |such )?(?:nothing|worthless|a waste of (?:space|oxygen|air|skin)|unlovable|damaged goods|"
+        r"used goods|a "
         r"worthless \w+|a mistake|vermin|a parasite)(?: without me)?\b(?! (?:to worry|compared|like|of|to "
         r"(?:be|me|do))\b)|\bno (?:one|man|woman|guy|girl|body)(?: else)? (?:will|would|could|is going to|is "
         r"ever going to)? ?(?:ever )?(?:want|love|believe|put up with|date|hire|marry|touch|care about) (?:you|her|"
@@ -733,8 +769,8 @@ ABUSE: tuple[Rule, ...] = (
         r"without (?:my|her|his) consent|(?:didn't|did not|never|couldn't) (?:give |gave )?consent|didn't "
         r"consent)\b(?! (?:seed|field|kit (?:volunteer|training)|awareness))|\b(?:forced|forces|forcing|"
         r"pressured|pressures|pressuring|coerced|coerces|guilted|guilts|guilt-trips|made|makes|making) (?:me|her|"
-        r"him) (?:into |to )?(?:have sex|sex|sleep with|do (?:sexual|stuff|things|it) (?:things|stuff )?(?:i|she|"
-        r"he) (?:didn't|don't|doesn't|did not|do not) want|(?:into )?(?:doing )?(?:sexual|oral)|do it when "
+        r"him) (?:into |to )?(?:have sex|sex|sleep with|do (?:sexual |stuff |things |it )(?:(?:things|stuff) )?(?:that )?(?:i|she|"
+        r"he) (?:didn't|don't|doesn't|did not|do not) want|do (?:sexual|intimate) (?:things|stuff|acts)|(?:into )?(?:doing )?(?:sexual|oral)|do it when "
         r"(?:i|she)|perform|watch porn|send (?:nudes|pics|naked)|touch (?:him|her))|\bforced (?:himself|herself)"
         r" (?:on|onto) (?:me|her|him)\b|\b(?:touched|touches|touching|had sex with|sex with|groped|undressed) "
         r"(?:me|her|him)? ?(?:while|when) (?:i|she|he) (?:was|were|am|is) (?:asleep|sleeping|passed out|drunk|"
@@ -761,8 +797,9 @@ ABUSE: tuple[Rule, ...] = (
         r"explicit |sex )?(?:nudes|naked (?:pics|photos|pictures|videos?|selfies)|nude (?:pics|photos|pictures|"
         r"videos?)|intimate (?:pics|photos|pictures|videos?|images)|sex tape|sex video|private (?:pics|photos|"
         r"pictures|videos?)|explicit (?:pics|photos|pictures|videos?))\b|\brevenge porn\b|\b(?:threaten(?:s|ed|"
-        r"ing)?|blackmail(?:s|ed|ing)?) (?:me |her |him )?(?:to|with) (?:post|share|send|leak|show|spread|my|her|"
-        r"his|the|our) ?(?:nudes|pics|photos|pictures|videos?|sex tape)\b",
+        r"ing)?|blackmail(?:s|ed|ing)?) (?:me |her |him )?(?:to|with) (?:post|share|send|leak|show|spread|"
+        r"release|expose|upload)? ?(?:my|her|his|the|our|your|those|these|them|some)? ?(?:private |intimate |naked |"
+        r"nude |sexy |sex )?(?:nudes|pics|photos|pictures|videos?|sex tape|recordings?)\b",
         "mentions sharing intimate images without consent",
         negatable=True,
         past_ok=False,
@@ -788,7 +825,8 @@ CONTROL: tuple[Rule, ...] = (
         r"passport|space|privacy|password|life)|see (?:anyone|anybody|my|her|his|your|them|friends|family)|talk "
         r"to (?:anyone|anybody|other|my|her|his|your|friends|family|men|women|guys|girls))|\b(?:i'm|i am|she's|"
         rf"she is|he's|he is|we're|we are|you're|you are|your|i was|she was|he was|i'm still|i'm no longer|"
-        rf"wasn't|isn't|aren't|ain't|am not|i've never been|never) (?:not |even |ever |really |still )?allowed "
+        rf"wasn't|isn't|aren't|ain't|am not|i've never been|never) (?:not |even |ever |really |still |only |just |barely )?"
+        rf"allowed "
         rf"(?:to )?(?:{_DO_SOCIAL} {_SOCIAL}|{_INDEPENDENT}|out\b|have (?:a |my |any |her |his |your )?(?:own )?"
         r"(?:money|friends|phone|car|job|bank account|card|keys|passport|password|life|social media)|see "
         r"(?:anyone|anybody|my|her|his|your|them|friends|family|him|her)|talk to (?:anyone|anybody|other|my|her|"
@@ -802,7 +840,8 @@ CONTROL: tuple[Rule, ...] = (
         excludes=r"\b(?:doctor'?s?|orders|diet|allergic|allergy|building|landlord|lease|policy|nda|contract|rules|"
         r"hr|company|school|teacher|coach|hospital|airline|flight|exam|pool|museum|library|prescription|medication"
         r"|surgery|pets?|covid|quarantine|lockdown|visa|court|judge|probation|my (?:kids|son|daughter|toddler)|"
-        r"the (?:kids|baby))\b",
+        r"as a (?:kid|child|teen|teenager)|growing up|when i was (?:a kid|little|young|younger|a teen)|sleepovers?|"
+        r"the (?:kids|baby)|test|blood test|fasting|appointment|procedure|scan|operation|braces)\b",
     ),
     _r(
         "permission",
@@ -887,6 +926,8 @@ CONTROL: tuple[Rule, ...] = (
         r"out|gone|home|work|bathroom|shower|minutes)\b)",
         "describes tracking, stalking or constant checking",
         negatable=True,
+        excludes=r"\b(?:budget|fitness|steps|sleep tracker|period|calorie|strava|fitbit|watch|flight|flights|package|"
+        r"parcel|delivery|order|spending app|app tracks my spending|habit|mood|workouts?)\b",
     ),
     _r(
         "passwords",
@@ -923,7 +964,7 @@ CONTROL: tuple[Rule, ...] = (
         r"cutting) off (?:my|her) (?:card|cards|money|access to|phone|allowance|credit)\b|\b(?:took|takes|"
         r"taken|hid|hides|hiding|hidden|keeps|kept|destroyed|confiscated|locked up) (?:away )?(?:my|her) "
         r"(?:car keys|keys|passport|phone|id|documents|visa|papers|birth certificate|medication|meds|"
-        r"charger|sim card)\b(?!.{0,15}\b(?:by accident|accidentally|by mistake|lol|haha|again\?))"
+        r"charger|sim card)(?: away)?\b(?!.{0,15}\b(?:by accident|accidentally|by mistake|lol|haha|again\?))"
         r"(?=.*\b(?:so|can't|couldn't|won't|wouldn't|to stop|to keep|from|until|every|when|if|because|"
         r"punish)\b)|\byou're not getting (?:any )?(?:money|a penny|a cent|the car|your phone|your keys)\b",
         "describes control over money, documents or keys",
@@ -983,32 +1024,34 @@ CONTROL: tuple[Rule, ...] = (
         "ultimatum",
         "coercive_control",
         "concern",
-        rf"\bif you (?:ever )?(?:even )?(?:go out|go (?:to|out with|see)|leave (?:this house|the house|me|tonight|"
-        rf"now)?|walk out|see|talk to|speak to|text|call|visit|meet|hang out with|spend time with|don't (?:come "
-        rf"home|answer|pick up|reply|do what i say|delete|block|stop seeing)|do not (?:come home|answer)|won't "
-        rf"(?:come home|answer)|wear|break up with me|try to leave|dare)(?: \S+){{0,8}}?,? (?:then )?(?:don't "
-        rf"(?:bother|even bother|you dare|think about)(?: coming back| coming home| to come back| to come home)?|"
-        rf"(?:we're|we are|i'm|i am) (?:done|over|through|finished)|you(?:'ll| will) (?:regret|be sorry|pay|see|"
-        rf"never)|you(?:'re| are) (?:dead|done|out|finished)|i(?:'ll| will) (?:make you|hurt|kill|leave|throw|"
-        rf"kick|take|tell|make sure|come|show up|find)|i(?:'m| am) (?:leaving|done|gone|changing the locks)|"
-        rf"(?:your|ur) (?:stuff|things|bags|clothes) (?:will be|are going|is going|go) (?:out|on the)|the locks "
-        rf"(?:will be )?changed|(?:don't|never) come (?:back|home)|you can (?:forget|pack|find|sleep)|"
-        rf"there(?:'ll| will) be consequences)|\b(?:don't|do not) (?:bother|even bother|you dare) (?:coming|to come|come) "
-        rf"(?:back|home)\b(?=.*\b(?:if|go|out|tonight|leave|see|with)\b)|\b(?:it's|its|it is|choose|pick)"
-        rf"(?: either)? (?:me or (?:them|your|him|her|the|my|those)|between me and (?:your|them|him|her))\b|\byou "
-        rf"don't need (?:your |any )?(?:friends|family|anyone (?:else|but me)|them|anybody else|other people|"
-        rf"a job|your own money)\b|\b(?:you're|you are|your|youre) not (?:going out|going anywhere|leaving (?:this|the) "
-        rf"(?:house|room|flat|apartment)|seeing (?:him|her|them|that \w+|your (?:friends|family|sister|brother|"
-        rf"mom|dad|ex))|allowed to (?:go|see|leave|talk|text|wear|have))\b|\byou (?:can't|cannot|can not|won't|"
-        rf"will not|aren't going to) (?:see|talk to|speak to|go out with|hang out with|text|visit|call) "
-        rf"(?:your|him|her|them|that|those|any|anyone)(?: \w+)?(?: \w+)? (?:anymore|any more|again|ever|from now on)"
-        rf"\b|\b(?:delete|block|unfollow|unfriend) (?:his|her|their|that \w+'s|your \w+'s|them|him|her|all of them)"
-        rf"(?: \w+)? (?:right )?(?:now|or|tonight)\b(?=.*\b(?:or|else|done|over|leave|regret)\b)|\b(?:from now on|"
-        rf"starting now|starting today) you (?:will |must |have to |need to |are going to )?(?:ask|tell|check "
-        rf"with|text|call|send|show|give) me\b|\byou (?:don't|do not|won't|will not) (?:go|leave) (?:anywhere|"
-        rf"this house|the house|out) without (?:me|telling me|asking me|my permission|checking with me)\b|\byou"
-        rf"(?:'ll| will) do (?:what|as|whatever) i (?:say|tell you)\b|\b(?:come|get) (?:home|back here) (?:right "
-        rf")?now or (?:else|i'll|i will|don't|we're)\b|\byou\b[^.!?]{{0,60}}\bor else\b",
+        r"\bif you (?:ever )?(?:even )?(?:go out|go (?:to|out with|see)|leave (?:this house|the house|me|tonight|"
+        r"now)?|walk out|see|talk to|speak to|text|call|visit|meet|hang out with|spend time with|don't (?:come "
+        r"home|answer|pick up|reply|do what i say|delete|block|stop seeing)|do not (?:come home|answer)|won't "
+        r"(?:come home|answer)|wear|break up with me|try to leave|dare)(?: \S+){0,8}?,? (?:then )?(?:don't "
+        r"(?:bother|even bother|you dare|think about)(?: coming back| coming home| to come back| to come home)?|"
+        r"(?:we're|we are|i'm|i am) (?:done|over|through|finished)|you(?:'ll| will) (?:regret|be sorry|pay|see|"
+        r"never)|you(?:'re| are) (?:dead|done|out|finished)|i(?:'ll| will) (?:make you|hurt|kill|leave|throw|"
+        r"kick|take|tell|make sure|come|show up|find)|i(?:'m| am) (?:leaving|done|gone|changing the locks)|"
+        r"(?:your|ur) (?:stuff|things|bags|clothes) (?:will be|are going|is going|go) (?:out|on the)|the locks "
+        r"(?:will be )?changed|(?:don't|never) come (?:back|home)|you can (?:forget|pack|find|sleep)|"
+        r"there(?:'ll| will) be consequences)|\b(?:don't|do not) (?:bother|even bother|you dare) (?:coming|to come|come) "
+        r"(?:back|home)\b(?=.*\b(?:if|go|out|tonight|leave|see|with)\b)|\b(?:it's|its|it is|choose|pick)"
+        r"(?: either)? (?:me or (?:them|your|him|her|the|my|those)|between me and (?:your|them|him|her))\b|\byou "
+        r"don't need (?:your |any )?(?:friends|family|anyone (?:else|but me)|them|anybody else|other people|"
+        r"a job|your own money)\b|\b(?:you're|you are|your|youre) not (?:going out|going anywhere|going to (?:that|the|this|your|his|her) "
+        rf"(?:party|club|bar|pub|wedding|dinner|concert|festival|trip|event|gym|thing|game|meetup|reunion|drinks|"
+        rf"work do|office party)|leaving (?:this|the) "
+        r"(?:house|room|flat|apartment)|seeing (?:him|her|them|that \w+|your (?:friends|family|sister|brother|"
+        r"mom|dad|ex))|allowed to (?:go|see|leave|talk|text|wear|have))\b|\byou (?:can't|cannot|can not|won't|"
+        r"will not|aren't going to) (?:see|talk to|speak to|go out with|hang out with|text|visit|call) "
+        r"(?:your|him|her|them|that|those|any|anyone)(?: \w+)?(?: \w+)? (?:anymore|any more|again|ever|from now on)"
+        r"\b|\b(?:delete|block|unfollow|unfriend) (?:his|her|their|that \w+'s|your \w+'s|them|him|her|all of them)"
+        r"(?: \w+)? (?:right )?(?:now|or|tonight)\b(?=.*\b(?:or|else|done|over|leave|regret)\b)|\b(?:from now on|"
+        r"starting now|starting today) you (?:will |must |have to |need to |are going to )?(?:ask|tell|check "
+        r"with|text|call|send|show|give) me\b|\byou (?:don't|do not|won't|will not) (?:go|leave) (?:anywhere|"
+        r"this house|the house|out) without (?:me|telling me|asking me|my permission|checking with me)\b|\byou"
+        r"(?:'ll| will) do (?:what|as|whatever) i (?:say|tell you)\b|\b(?:come|get) (?:home|back here) (?:right "
+        r")?now or (?:else|i'll|i will|don't|we're)\b|\byou\b[^.!?]{0,60}\bor else\b",
         "reads as an ultimatum or an order that controls the other person",
         negatable=False,
         past_ok=False,
@@ -1057,4 +1100,325 @@ CONTROL_EXTRA: tuple[Rule, ...] = (
     ),
 )
 
-ALL_RULES: tuple[Rule, ...] = SELF_HARM + SELF_HARM_EXTRA + VIOLENCE + ABUSE + CONTROL + CONTROL_EXTRA
+
+EXTRA: tuple[Rule, ...] = (
+    _r(
+        "doing_it",
+        "self_harm",
+        "urgent",
+        r"\b(?:i'm|i am|i'll|i will|i'm going to|going to|gonna) (?:really |actually |finally |just )?(?:do|doing) it"
+        r" (?:tonight|today|now|this time|for real|soon|tomorrow)\b|\b(?:i'll|i will|i'm going to|i'm gonna) end (?:it|"
+        r"things|everything)\b(?!.{0,25}\b(?:with (?:you|him|her)|between us|us)\b)",
+        "hints at a plan to end their life",
+        requires=r"\b(?:if you|unless you|or else|goodbye|pills|sorry|don't try|swear|leave|break up|pick up|answer|"
+        r"last|forever|mean it)\b",
+        negatable=False,
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "final_goodbye",
+        "self_harm",
+        "urgent",
+        r"\btell (?:mom|dad|my (?:mom|dad|kids|family|sister|brother|parents|husband|wife)|the kids|everyone) (?:i'm "
+        r"sorry|i love (?:them|her|him|you)|i said goodbye|goodbye|i'm sorry for everything)\b|\b(?:going|heading|"
+        r"driving|walking|on my way) to the (?:bridge|roof|cliff|cliffs|tracks|train tracks|top floor)\b",
+        "says goodbye or heads somewhere dangerous",
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "body_harm",
+        "violence+abuse",
+        "concern",
+        r"(?<!\bi )\b(?:twisted|twists|twisting|bent|bends|squeezed|squeezes|yanked|yanks|wrenched|pulled|pulls) "
+        r"(?:my|her|his) (?:arm|arms|wrist|wrists|fingers?|hair|neck|ear|ears)\b(?! (?:muscle|playing|at|during|"
+        r"while|lifting))|\b(?:got|get|gets|getting|been|was|were|being|am) (?:hit|beaten|beat up|punched|slapped|"
+        r"kicked|choked|strangled|attacked|assaulted|shoved|smacked|battered|thrown (?:against|into|down))\b(?= "
+        r"(?:again|by (?:him|her|my|his|them|my \w+)|last|yesterday|today|tonight|every|at home|because|for "
+        r"(?:talking|answering|asking|saying|being|not))|\s*[.!?]|\s*$)",
+        "describes being hurt by someone",
+        upgrade="recent",
+        excludes=_PLAY,
+    ),
+    _r(
+        "chokehold",
+        "violence+abuse",
+        "urgent",
+        r"\b(?:put|puts|had|has|got|held|holds) (?:me|her|him) in (?:a )?(?:chokehold|choke hold|sleeper hold|"
+        r"stranglehold)\b|\bchokehold\b(?=.{0,30}\b(?:me|her|couldn't|until)\b)",
+        "describes a chokehold",
+        excludes=r"\b(?:wrestl\w*|jiu[- ]?jitsu|mma|judo|bjj|training|class|movie|game|match)\b",
+    ),
+    _r(
+        "survive_without",
+        "abuse",
+        "concern",
+        r"\byou(?:'d| would|'ll| will)? (?:can't|couldn't|won't|wouldn't|will never|would never|never)(?: even)? "
+        r"(?:survive|cope|manage|function|last a (?:day|week|month)|make it|do anything|be anything) without me\b|"
+        r"\b(?:says|tells me|told me|said|reminds me|keeps saying) (?:that )?i(?:'m| am| would| will|'d|'ll)? (?:\w+ )?"
+        r"(?:can't|couldn't|won't|wouldn't|would never|will never|too \w+ to) (?:survive|cope|manage|function|"
+        r"last|make it|do anything|live)(?: \w+)? without (?:him|her|them)\b|\b(?:you're|you are|your|you'd be|"
+        r"you would be) (?:a |an )?(?:worthless|useless|pathetic|disgusting) (?:waste of (?:space|oxygen|air|skin)|"
+        r"piece of (?:shit|garbage|trash|crap)|excuse for a \w+|sack of \w+)\b",
+        "makes someone feel they are worthless or can't cope alone",
+    ),
+    _r(
+        "hand_over",
+        "coercive_control",
+        "concern",
+        r"\b(?:makes|made|forces|forced|has|have|had|got) (?:me|her|him)? ?(?:to )?(?:hand|give|turn|sign) over "
+        r"(?:all )?(?:of )?(?:my|her|his) (?:wages|paycheck|paycheque|pay|salary|money|earnings|cards?|bank card|"
+        r"phone|keys|car keys|passport|benefits|savings|passwords?)\b|\b(?:took|takes|taken|keeps|confiscated) "
+        r"(?:away )?(?:my|her) (?:bank card|debit card|credit cards?|cards|wallet|purse)\b",
+        "describes having to hand over money, cards or keys",
+    ),
+    _r(
+        "spyware",
+        "coercive_control",
+        "concern",
+        r"\b(?:installed|put|downloaded|hid|added|set up|puts|installs) (?:something|an app|a app|an application|"
+        r"software|spyware|stalkerware|a tracker|a tracking \w+|tracking|a program|an airtag|a camera|cameras|a "
+        r"keylogger|a gps) (?:on|in|to|into|under) (?:my|her|his|our) (?:phone|laptop|computer|car|bag|bedroom|"
+        r"room|tablet|ipad)\b",
+        "describes secret tracking or spying software",
+        excludes=r"\b(?:for me|to help|update|game|antivirus|so i can find it|when i lost)\b",
+    ),
+    _r(
+        "allowed_thing",
+        "coercive_control",
+        "concern",
+        r"\b(?:i'm|i am|she's|she is|he's|he is|i was|she was|i wasn't|i'm not|not|never) (?:even |ever )?allowed "
+        r"(?:a|my own|any|my|her own|her) (?:phone|job|car|key|keys|bank account|bank card|card|money|friends|life|"
+        r"privacy|password|social media|say|opinion|night out)\b",
+        "describes not being allowed basic things",
+        negatable=False,
+    ),
+    _r(
+        "response_demand",
+        "coercive_control",
+        "concern",
+        r"\b(?:if|when|whenever|unless|every time) (?:i|she|you|he) (?:don't|doesn't|do not|can't|didn't|dont) "
+        r"(?:answer|reply|respond|pick up|text back|call back|answer (?:his|her|my|the) (?:calls|texts|phone))\b"
+        r"[^.!?]{0,30}\b(?:within|in|straight away|immediately|right away|instantly|fast enough|first ring|"
+        r"quickly)\b|\b(?:answer|pick up) (?:your|the) phone (?:when i call )?or (?:else|i'll|i will|there)\b",
+        "describes being punished for not answering at once",
+        requires=r"\b(?:mad|angry|furious|rage|loses it|lose it|freaks out|screams|punish\w*|consequences|or else|"
+        r"explode\w*|accus\w*|blows up|yells|or i'll|or i will|comes (?:home|looking|to find)|shows up|threat\w*)\b",
+    ),
+    _r(
+        "demands",
+        "coercive_control",
+        "concern",
+        r"\b(?:i want|i need|i expect|i demand|keep) (?:your|ur) location (?:on|shared|turned on|visible)\b|\b(?:your|"
+        r"ur) location (?:stays? )?on (?:at all times|all the time|24/7|always)\b|"
+        r"\b(?:you're|you are|your|you) (?:not|can't|cannot|aren't|are not) (?:going|go|leaving|leave|going out|"
+        r"stepping out)(?: out| outside| anywhere| the house)? (?:dressed|looking) like that\b|\bor (?:there(?:'ll| "
+        r"will) be|you(?:'ll| will) face) (?:consequences|hell to pay|trouble)\b|\bthere(?:'ll| will) be (?:serious "
+        r")?(?:consequences|hell to pay)\b(?=.*\byou\b)|\b(?:i|we) forbid (?:it|that|this)\b|\b(?:text|send|snap|"
+        r"message|facetime|video ?call) (?:him|her|me) (?:a )?(?:photo|picture|pic|selfie|video|your location)s? "
+        r"every (?:hour|\d+|few|half hour|time)\b",
+        "reads as an order or a demand that controls the other person",
+        negatable=False,
+        past_ok=False,
+        excludes=r"\b(?:freeze|freezing|cold|raining|snowing|coat|jacket|sunscreen|kidding|lol|haha)\b",
+    ),
+    _r(
+        "surveillance_threat",
+        "coercive_control",
+        "concern",
+        r"\bi(?:'ll| will)(?: always)? (?:know|find out|see|hear about it) (?:if|when|where|who|what) you\b|\bi always "
+        r"find out\b|\bi(?:'m| am) (?:always )?watching (?:you|everything you do)\b|\bi see everything you do\b|\bi "
+        r"(?:want|need|am going) to (?:read|see|check|go through) (?:everything|all (?:of )?your (?:messages|texts|"
+        r"chats|dms|emails))\b|\b(?:hand|give|turn) over (?:your|ur) (?:phone|passwords?|passcode|laptop|keys|"
+        r"wallet|cards?)\b|\bnot getting (?:it|that|them|the (?:password|wifi|car|keys|money)|your (?:phone|keys|"
+        r"car|money|cards?|passport)|any money)(?: back)? (?:until|unless) you\b",
+        "watches over or withholds to control the other person",
+        negatable=False,
+        past_ok=False,
+    ),
+    _r(
+        "delete_contacts",
+        "coercive_control",
+        "concern",
+        r"(?<!\bi )\b(?:deleted|deletes|blocked|blocks|removed|removes|unfriended|unfriends) (?:all )?(?:of )?"
+        r"(?:my|her) (?:\w+ )?(?:friends|contacts|numbers|family|followers|mates)\b",
+        "describes someone cutting a partner's contacts",
+    ),
+    _r(
+        "kept_going",
+        "abuse",
+        "concern",
+        r"\b(?:said|say|says|told (?:him|her)|begged|screamed|cried|asked (?:him|her) to stop)(?: no| stop| "
+        r"to stop)?\b[^.!?]{0,30}\b(?:kept going|didn't stop|wouldn't stop|did it anyway|carried on|forced|ignored "
+        r"me and|held me down|went ahead anyway)\b",
+        "describes someone not stopping when told no",
+        requires=r"\b(?:no|stop)\b",
+    ),
+    _r(
+        "humiliation",
+        "abuse",
+        "concern",
+        r"(?<!\bi )\b(?:humiliat\w*|degrad\w*|belittl\w*|mocks|mocked|ridicul\w*) (?:me|her|him)\b",
+        "describes being humiliated again and again",
+        requires=r"\b(?:constantly|always|every|in front of|in public|all the time|daily|everyone|nonstop|keeps)\b",
+    ),
+    _r(
+        "threat_misc",
+        "violence",
+        "concern",
+        r"\byou(?:'ll| will|'re going to|'re gonna| are going to) get (?:hurt|hit|it|what's coming|smacked|slapped|a "
+        r"beating|knocked out)\b|\bsomeone(?:'s| is) going to get hurt\b|\b(?:burn|set fire to|torch) (?:the|our|my|"
+        r"your|this) (?:house|flat|apartment|place|car) (?:down )?(?:with (?:me|us|you|her|him) (?:in|inside) it)?",
+        "threatens harm",
+        requires=r"\b(?:you|me|us|her|him|if|or|keep|with|threat\w*|said|says)\b",
+        excludes=r"\b(?:accident|candle|toast|cooking|oven|lol|haha|kidding)\b",
+        hyperbole=True,
+        past_ok=False,
+        upgrade="intent",
+    ),
+    _r(
+        "sh_euphemism2",
+        "self_harm",
+        "concern",
+        r"\bnothing (?:left )?(?:for me|to live for|to stay for|holding me here)\b|\b(?:fighting|struggling|trying|"
+        r"fight) to (?:stay alive|keep living|keep myself alive)\b|\b(?:tonight|today) is the (?:night|day)\b|"
+        r"\bsomething (?:bad |terrible )?(?:happens|happened|will happen) to me\b(?=.{0,40}\b(?:fault|surprised|"
+        r"regret|sorry|blame)\b)|(?<=surprised )if something (?:bad )?happens to me\b|\b(?:knife|blade|razor|pills|"
+        r"gun|rope|bottle of pills) (?:is |are )?(?:in my hand|in my hands|next to me|in front of me|on my lap)\b|"
+        r"\b(?:holding|have|got|i'm holding) (?:a|the|my) (?:knife|blade|razor|gun) (?:in my hand|to my|against "
+        r"my)\b",
+        "uses words that often hint at self-harm",
+        upgrade="plan",
+        past_ok=False,
+    ),
+    _r(
+        "leave_threat",
+        "coercive_control",
+        "concern",
+        r"\b(?:don't|do not) expect (?:me|us|the kids|your (?:stuff|things)|anything) to be (?:here|there|around|"
+        r"waiting)\b|\b(?:i'll|i will) be gone (?:when|before|by the time) you (?:get|come) (?:back|home)\b",
+        "threatens to leave as a way to stop the other person",
+        requires=r"\bif you (?:go|see|leave|walk|visit|talk|text|meet|spend|hang|choose|pick|take|keep|don't)\b",
+        negatable=False,
+        past_ok=False,
+    ),
+)
+
+ALL_RULES: tuple[Rule, ...] = SELF_HARM + SELF_HARM_EXTRA + VIOLENCE + ABUSE + CONTROL + CONTROL_EXTRA + EXTRA
+
+# Gates ---------------------------------------------------------------------------------------------------------
+# A rule only runs when some word of the text starts with one of its gate prefixes. The gates are a cheap
+# pre-check (most messages contain none of them) and never change what a rule matches: every pattern needs
+# at least one of its gate words to match at all.
+_GATES: dict[str, str] = {
+    "kill_self": "myself himself herself themselves themself yourself ourselves life all everything",
+    "suicide_word": "suicid sewer",
+    "want_die": "die dead born exist alive living wake funeral gone died disappear without wasn't weren't was were "
+    "point",
+    "not_want_live": "alive live living exist wake go going carry here world earth around",
+    "no_point": "point reason live alive exist life living will over end stop pointless nothing",
+    "better_off": "better happier",
+    "never_wake": "wake disappear vanish exist cease stop end go keep do",
+    "nobody_miss": "nobody no noone no-one",
+    "hurt_self": "myself himself herself themselves themself yourself ourselves self cut relaps burn harm slit "
+    "slic wrist",
+    "burden": "burden waste",
+    "not_around": "around here alive see hear deal worry put last final goodbye tell say kiss said saying",
+    "means_pills": "pill tablet meds medic painkill paracet tylenol ibuprof xanax insulin antidep panadol aspirin "
+    "oxy perc benzo overdos od od'd od'ed",
+    "means_other": "rope noose gun pistol rifle razor blade blades wrote written writing left leaving finished "
+    "suicide goodbye giving gave given give know knows worked figured decided planned planning have got made "
+    "making enough engine car garage hose pipe googl search look research read find found looking",
+    "third_self_threat": "himself herself themselves themself his her their",
+    "jump_or_stand": "jump throw step walk drive bridge roof ledge railing tracks balcony stood standing sitting up",
+    "euphemism": "myself something stop find look save tonight's tonights over ready tired pain stupid drastic "
+    "dangerous permanent",
+    "physical_act": "hit punch slap kick smack beat shov whack headbutt elbow stomp tackl spat spit pinch sock "
+    "clock thump batter assault attack knee body slam manhandl rough struck strike bit bite scald",
+    "physical_act_mixed": "push shov slam threw throw drag pin shook shake grab yank kick twist squeez pull hurl "
+    "chuck flung",
+    "hurt_physically": "physical hands hand finger raised rough violent",
+    "strangle_weapon": "chok strangl throttl suffocat smother throat neck breathe gun knife kniv blade weapon bat "
+    "baseball hammer machete pistol rifle shotgun axe crowbar screwdriver broken stab shot shoot tried by",
+    "threat_kill": "kill murder strangle choke stab shoot end slit bury drown dead",
+    "threat_hurt": "hurt hit beat smack slap punch kick break smash bash batter stab deck knock cut burn rip wreck "
+    "make happens get watch know see pay regret wish going",
+    "threat_report": "threat said says say told tells texted texts keeps kept screamed screams yell swore swears "
+    "promised warned wrote death",
+    "going_to_kill_me": "kill murder hurt strangle end shoot stab hit",
+    "weapon_access": "gun knife kniv weapon pistol rifle",
+    "suffocation": "pillow hand bag plastic towel blanket held holds holding pushed pushes pressed",
+    "spit_degrade": "spat spit",
+    "hide_injuries": "bruis marks black injur cuts",
+    "blocked_exit": "block stood stands stand let",
+    "fear_of_partner": "scared afraid terrified frightened fear petrified safe unsafe walk eggshell hid hide hiding "
+    "locked",
+    "intimidation": "punch kick smash broke break threw throw slammed fist destroy ripped tore hit bang pound "
+    "busted corner block stood wouldn't won't didn't doesn't",
+    "injury": "bruis black split fat broken fractur concussion stitches marks hide hiding hid cover conceal",
+    "pet_harm": "dog cat puppy kitten pet rabbit hamster",
+    "police_called": "police cops 911 999 000 112 restraining protection protective bang pound kicking smashing "
+    "broke",
+    "abuse_word": "abus domestic intimate battered coercive",
+    "degrading_report": "worthless useless pathetic disgusting whore slut cunt waste nothing trash garbage "
+    "unlovable pig retard piece bitch ugly freak vermin parasite failure mistake filth dog dirt fat",
+    "degrading_report_frequent": "stupid dumb idiot crazy insane psycho fat loser moron mental hysterical "
+    "embarrassment",
+    "degrading_direct": "nothing worthless waste unlovable mistake vermin parasite no nobody lucky",
+    "blame_violence": "made deserve asked fault look",
+    "tell_die": "kill die drop hope world should favor favour nobody no wish",
+    "sexual": "rap sexual molest grop consent forc pressur coerc guilt made makes making touch sex stop listen "
+    "take did does do doing done fondl abused interfered marital non nonconsensual without",
+    "image_abuse": "nude nudes naked intimate sex private explicit revenge threaten blackmail",
+    "not_allowed": "let lets letting allow allowed allows permit",
+    "permission": "permission approval ok okay consent sign forbid forbids forbade forbidden ban bans banned "
+    "decide decides tell tells pick picks curfew gives gave set sets",
+    "monitoring": "phone message text email e-mail dms chat whatsapp instagram facebook snapchat inbox call "
+    "history bank account purse bag wallet diary journal laptop computer location mail receipt social "
+    "notification photo picture gallery",
+    "confinement": "lock kept punish",
+    "tracking": "track monitor spy spies spied stalk watch airtag air tracker spyware stalkerware keylogger hidden "
+    "find life360 gps location follow show showed turn turned text call ring phone message know check time "
+    "timing timed why you",
+    "passwords": "password passcode pin login phone",
+    "money_control": "money financ paycheck paycheque pay wages salary earning card bank benefit saving income "
+    "allowance ask beg account check receipt purchase transaction penny quit leave give cut key passport id "
+    "document visa papers certificate medication meds charger sim not",
+    "isolation": "cut isolat stop block unfriend unfollow delete drop choose move angry mad furious violent crazy "
+    "nasty scary cold jealous see talk speak moved moving had have has having",
+    "threat_control": "threat says said take keep tell show send post expose forward out make report call "
+    "deport never",
+    "ultimatum": "if don't do me between you delete block unfollow unfriend from starting without come get or "
+    "it's its it choose pick your youre",
+    "controlling_word": "controll controls",
+    "photo_proof": "photo picture pic selfie video live screenshot",
+    "blackmail_media": "pics photos pictures video screenshots messages texts nudes recording chats",
+    "doing_it": "do doing end",
+    "final_goodbye": "tell bridge roof cliff tracks train top",
+    "body_harm": "twist bent bend squeez yank wrench pull hit beat punch slap kick chok strangl attack assault "
+    "shov smack batter thrown",
+    "chokehold": "chokehold choke sleeper stranglehold",
+    "survive_without": "without worthless useless pathetic disgusting",
+    "hand_over": "over card cards bank debit credit wallet purse",
+    "spyware": "install put download hid added set puts",
+    "allowed_thing": "allowed",
+    "response_demand": "answer reply respond pick text call",
+    "demands": "location expect dressed looking consequences hell trouble forbid every",
+    "leave_threat": "expect gone",
+    "surveillance_threat": "i'll i watching want need hand give turn not",
+    "delete_contacts": "deleted deletes blocked blocks removed removes unfriended unfriends",
+    "kept_going": "said say says told begged screamed cried asked",
+    "humiliation": "humiliat degrad belittl mocks mocked ridicul",
+    "threat_misc": "get someone's someone burn set torch",
+    "sh_euphemism2": "nothing fighting struggling trying fight tonight today something if knife blade razor pills "
+    "gun rope bottle holding have got i'm",
+}
+
+
+def _gate(rule: Rule) -> Rule:
+    prefixes = tuple(_GATES[rule.name].split())
+    return Rule(**{**rule.__dict__, "gate": prefixes})
+
+
+ALL_RULES = tuple(_gate(rule) for rule in ALL_RULES)

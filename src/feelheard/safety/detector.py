@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from feelheard.safety._normalize import NormalizedText, normalize
@@ -95,6 +96,7 @@ class SafetyResult:
 NONE_RESULT = SafetyResult(level="none", categories=(), findings=())
 
 # Context ----------------------------------------------------------------------------------------------------
+_WORD = re.compile(r"[\w'-]+")
 _SENTENCE_END = re.compile(r"[.!?\n]+(?=\s|$)|\n")
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|and|so|because|though|although|then|yet|after|before|until|since|unless|"
@@ -107,7 +109,7 @@ _NEGATOR = re.compile(
 )
 # Words right after a negator that undo the negation ("can't stop thinking about...", "don't know why he hit me").
 _NEGATION_UNDONE = re.compile(
-    r"^\s*(?:stop|help|know|care|longer|matter|remember|understand|get why|see why|tell|mind|even know|"
+    r"^\s*(?:make|makes|let|leave|stop|help|know|care|longer|matter|remember|understand|get why|see why|tell|mind|even know|"
     r"believe|think i can|want to (?:tell|talk|say)|one knows|body knows|one believes|body believes|idea)\b"
 )
 _DENIAL_UNDONE = re.compile(r"^.{0,25}\b(?:yet|for now|today|tonight|right now|this time|i promise\?)\b")
@@ -119,7 +121,7 @@ _FICTION = re.compile(
     r"trailer|song|songs|lyrics|album|rapper|the play|a play|theatre|theater|musical|opera|actor|actress|fiction"
     r"|fanfic|comic|comics|sitcom|soap opera|thriller|horror|murder mystery|whodunit|crime drama|cartoon|"
     r"fortnite|minecraft|call of duty|valorant|overwatch|gta|elden ring|zelda|among us|d&d|dnd|npc|respawn|"
-    r"sims|poem|poetry|lecture|textbook|wikipedia|youtube|youtuber|tiktok|celebrity|bbc|cnn|the guardian|"
+    r"sims|poem|poetry|lecture|reading about|read about|an article|a post about|a thread about|textbook|wikipedia|youtube|youtuber|tiktok|celebrity|bbc|cnn|the guardian|"
     r"dream|dreamt|dreamed|nightmare|screenplay|script|audiobook|storyline|finale|sequel|prequel|spoilers?|"
     r"serial killer|detective|kdrama|k-drama|telenovela|zombies?|vampires?|dragon|the match|my team|"
     r"the team|the enemy|enemies|my squad|ranked|killstreak|headshot|match point)\b"
@@ -129,7 +131,7 @@ _FIRST_PERSON = re.compile(r"\b(?:me|my|myself|us|our|ourselves|mine|i|i'm|i've|
 _HYPOTHETICAL = re.compile(
     r"\b(?:if (?:someone|anyone|somebody|a person|people|your partner|a partner|a guy|a man|a woman|a friend|"
     r"a boyfriend|a girlfriend|a husband|a wife|one)|(?:people|anyone|someone|those|men|women|partners) who|"
-    r"what would you do if|imagine if|hypothetically|in general|statistically|warning signs?|red flags? "
+    r"what would you do if|imagine if|hypothetically|in general|statistically|warning signs?|the signs|red flags? "
     r"(?:like|such as|include)|signs of|what counts as|the definition of|is (?:it|that) (?:considered|"
     r"called)|awareness|campaign|charity|hotline|helpline|volunteer\w*|training on|workshop|seminar|law|laws|"
     r"legislation|researchers|survey)\b"
@@ -140,10 +142,10 @@ _QUESTION_START = re.compile(
 )
 _JOKE = re.compile(
     r"\b(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j/k|just kidding|kidding|joking|jokes|xd|jajaja|"
-    r"kek)\b|[😂🤣😆😅😜😝🙃💀☠😹😛😉😁😄]"
+    r"kek)\b|[😂🤣😆😅😜😝🙃💀☠😹😛😉😁😄😤🙄😒😑]"
 )
 _TRIVIAL = re.compile(
-    r"\b(?:spoil\w*|finale|ending|episode|season|fries|chips|pizza|cake|chocolate|snacks?|leftovers|dessert|"
+    r"\b(?:spoil\w*|finale|the ending|an ending|episode|season|fries|chips|pizza|cake|chocolate|snacks?|leftovers|dessert|"
     r"ice cream|cookies?|coffee|slice|food|burger|tacos?|noodles|popcorn|wine|beer|fridge|remote|charger|"
     r"hoodie|sweater|jumper|socks|shoes|score|homework|exams?|tests?|grades?|assignment|essay|deadline|"
     r"meetings?|monday|mondays|commute|traffic|queue|heat|humidity|weather|hangover|feet|knees|workout|gym|"
@@ -156,7 +158,9 @@ _TRIVIAL = re.compile(
     r"show|series|movie|book|game|match|team|lego|plants?|cat video|dog video|puppy|kitten|hair|makeup|"
     r"nails|tattoo|candle|tan|diet|sugar|carbs|calories|lasagna|pasta|sandwich|fry|nuggets|curry|xbox|"
     r"playstation|ps5|switch|console|toys?|lego|diary|car|scratch|dent|mess|room|grades|report card|curfew|"
-    r"crossfit|spin class|pilates|yoga|sauna|karaoke|trivia|quiz|exam season|finals|midterms)\b"
+    r"crossfit|spin class|pilates|yoga|sauna|karaoke|trivia|quiz|exam season|finals|midterms|on read|ghost\w*|"
+    r"forgot|forget|forgetting|left me hanging|ate my|drank my|stole my|used my|borrowed my|wore my|vase|"
+    r"parking ticket|speeding ticket)\b"
 )
 # Everyday idioms: a rule match that overlaps one of these spans is not a finding.
 _IDIOMS = re.compile(
@@ -166,6 +170,8 @@ _IDIOMS = re.compile(
     r"\b(?:this|that|it|the|my|these|those|work|traffic|heat|suspense|wait|waiting|commute|job|boss|week|"
     r"day|hangover|back|feet|knees|cold) (?:\w+ )?(?:is|are|was|were|'s|'re|been) (?:\w+ )?killing\b|"
     r"\bkilling me\b(?=\s*(?:lol|haha|😂|🤣|💀|!|,|\.|$))|"
+    r"\b(?:die|died|dying) (?:happy|old|of old age|in your arms|together|peacefully|a happy (?:man|woman)|"
+    r"laughing|with you|next to you|holding your hand|in my sleep at)\b|"
     r"\b(?:i'm|i am|we're|i was|omg|literally|i'm literally|i'm so|i'm actually|i just|we are|dead) dead\b"
     r"(?! (?:serious|inside))|\bdead (?:tired|serious|on|wrong|right|set|end|battery|phone|zone|weight|"
     r"ringer|beat|sexy|cute|funny|gorgeous|quiet)\b|\bdying (?:to|of|for|laughing|inside lol|over)\b|\bto die "
@@ -205,7 +211,8 @@ _RECENT = re.compile(
 _MEANS = re.compile(
     r"\b(?:pills|tablets|overdose|rope|noose|gun|blade|razor|bridge|roof|ledge|tracks|note|letter|plan|planned|"
     r"goodbye|goodbyes|stockpil\w*|bottle|wrists?|bleeding|blood|hospital|figured out how|method|"
-    r"when everyone's asleep|i've decided|decided|said goodbye|deep|stitches)\b"
+    r"when everyone's asleep|i've decided|decided|said goodbye|deep|stitches|giving (?:away )?(?:all )?(?:of )?"
+    r"(?:my|her|his|their) (?:stuff|things|belongings)|given away)\b"
 )
 # ... and a time or a stated intention makes talk of ending one's life urgent.
 _TIMING = re.compile(
@@ -218,11 +225,12 @@ _COMPARATIVE = re.compile(
 )
 _INTENT = re.compile(
     r"\b(?:going to|gonna|will|'ll|ill|about to|decided|plan to|planning to|ready to|tonight|today|doing it|"
-    r"i'm going|threaten\w*|threats?|swore|swears|promised|warned)\b|'ll\b"
+    r"i'm going|threaten\w*|threats?|swore|swears|promised|warned|says|said|told|texted|would)\b|'ll\b|'d\b"
 )
 _KILL = re.compile(
     r"\b(?:kill\w*|murder\w*|end (?:my|his|her|their|your) (?:own )?life|end it all|take (?:my|his|her|their) "
-    r"(?:own )?life|stab\w*|shoot|shot|strangl\w*|suicid\w*|dead|die|end (?:me|her|him|you|us))\b"
+    r"(?:own )?life|stab\w*|shoot|shot|strangl\w*|suicid\w*|dead|die|end (?:me|her|him|you|us)|crash (?:us|"
+    r"the car)|break (?:my|your|her|his) neck|slit (?:my|your|her|his) throat|bury (?:me|you|her|him))\b"
 )
 _DISTANT_PAST = re.compile(
     r"\b(?:years ago|a year ago|year ago|long time ago|long ago|ages ago|decades? ago|when i was (?:a kid|"
@@ -242,14 +250,18 @@ _RESOLVED = re.compile(
     r"thought)|over it|made peace|forgiven|forgave|long over|in the past|doesn't define|past now|never again"
     r"|no contact|restraining order|out of my life|don't talk to (?:him|her) anymore|divorced|wouldn't go "
     r"back|survived|survivor|proud of|so far from|grateful|today i'm|now i'm|i'm doing well|doing well|"
-    r"doing great|stronger now|stronger|it's over|that's over|that chapter|life is good|much happier)\b"
+    r"doing great|stronger now|stronger|it's over|that's over|that chapter|life is good|much happier|never looked "
+    r"back|walked away|got away|escaped|left that (?:night|day|week)|remarried|really happy|happy now|so happy|"
+    r"i'm happy|i am happy|out of that relationship|been out|years out|got out of|not with (?:him|her) anymore)\b"
 )
 _STILL_ONGOING = re.compile(
     r"\b(?:still|again|started|lately|recently|these days|anymore\?|keeps|keep|every (?:day|night|week)|"
     r"now (?:he|she)|back in touch|texting me|showed up|last night|yesterday|this morning|tonight)\b"
 )
 _CONDITIONAL_CONTROL = re.compile(
-    r"^\s*(?:leave|walk out on|break up with|dump|cheat on) me and\b|\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
+    r"^\s*(?:leave|walk out on|break up with|dump|cheat on) me and\b|\bdon't you dare\b|\b(?:fine,? go|go "
+    r"then|go ahead then)\b|\b(?:be|is|it's) (?:all )?(?:your|on your) (?:fault|conscience)\b|\bor (?:i swear )?i(?:'ll| "
+    r"will)\b|\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
     r"call|tell|don't|do not|won't|stop|say no|move|try|dare|choose|pick|cheat|block|ignore|keep|walk out|"
     r"get|look|answer|won't)\b|\bthe (?:moment|day|second|minute) you (?:leave|walk out|go)\b|\bif i "
     r"(?:ever )?(?:leave|go|break up|end (?:it|this|things)|talk|text|see|speak|call|go out|hang out|tell|told|"
@@ -296,9 +308,7 @@ def _is_negated(norm: str, sentence: _Sentence, start: int, end: int) -> bool:
         if _NEGATION_UNDONE.match(after):
             continue
         # "I'm not going to hurt myself... yet": a denial that keeps the door open is no denial.
-        if _DENIAL_UNDONE.match(norm[end : end + 30]):
-            return False
-        return True
+        return not _DENIAL_UNDONE.match(norm[end : end + 30])
     return False
 
 
@@ -310,18 +320,30 @@ def _level_for(rule: Rule, norm: str, sentence: _Sentence, start: int, end: int,
         return "urgent"
     if rule.upgrade == "recent" and recent_text and rule.categories[0] in ("violence", "abuse"):
         return "urgent"
-    if rule.upgrade in ("plan", "intent") and rule.categories[0] == "self_harm":
-        if _MEANS.search(norm) or (_KILL.search(norm) and _TIMING.search(sentence.text)):
-            return "urgent"
-    if rule.upgrade == "intent" and _KILL.search(matched):
-        # A threat to kill is urgent whoever reports it; self-talk about it needs an intention.
-        if rule.categories[0] != "self_harm" or _INTENT.search(window):
-            return "urgent"
+    self_harm = rule.categories[0] == "self_harm"
+    if (
+        rule.upgrade in ("plan", "intent")
+        and self_harm
+        and (_MEANS.search(norm) or (_KILL.search(norm) and _TIMING.search(sentence.text)))
+    ):
+        return "urgent"
+    # A threat to kill is urgent whoever reports it; self-talk about it needs an intention.
+    if rule.upgrade == "intent" and _KILL.search(matched) and (not self_harm or _INTENT.search(window)):
+        return "urgent"
     return level
 
 
-def _context_cancels(rule: Rule, norm: str, sentences: list[_Sentence], index: int, start: int, end: int,
-                     *, joking: bool, resolved_past: bool) -> bool:
+def _context_cancels(
+    rule: Rule,
+    norm: str,
+    sentences: list[_Sentence],
+    index: int,
+    start: int,
+    end: int,
+    *,
+    joking: bool,
+    resolved_past: bool,
+) -> bool:
     sentence = sentences[index]
     matched = norm[start:end]
     personal = _PERSONAL.search(matched) is not None
@@ -348,6 +370,46 @@ def _context_cancels(rule: Rule, norm: str, sentences: list[_Sentence], index: i
     return rule.past_ok and resolved_past
 
 
+@lru_cache(maxsize=1)
+def _gate_index() -> dict[str, frozenset[int]]:
+    index: dict[str, set[int]] = {}
+    for position, rule in enumerate(ALL_RULES):
+        for prefix in rule.gate:
+            index.setdefault(prefix, set()).add(position)
+    return {prefix: frozenset(rules) for prefix, rules in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _ungated() -> frozenset[int]:
+    return frozenset(i for i, rule in enumerate(ALL_RULES) if not rule.gate)
+
+
+@lru_cache(maxsize=1)
+def _gate_sizes() -> tuple[int, ...]:
+    return tuple(sorted({len(prefix) for prefix in _gate_index()}))
+
+
+@lru_cache(maxsize=16384)
+def _rules_for_word(word: str) -> frozenset[int]:
+    index = _gate_index()
+    hits: set[int] = set()
+    for size in _gate_sizes():
+        if size > len(word):
+            break
+        found = index.get(word[:size])
+        if found is not None:
+            hits |= found
+    return frozenset(hits)
+
+
+def _gated_rules(norm: str) -> list[Rule]:
+    """The rules whose gate words occur in the text, in table order (a rule without a gate always runs)."""
+    selected = set(_ungated())
+    for word in set(_WORD.findall(norm)):
+        selected |= _rules_for_word(word)
+    return [ALL_RULES[i] for i in sorted(selected)]
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -368,6 +430,10 @@ def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
         return NONE_RESULT
     view = normalize(text)
     norm = view.text
+    candidates = [(rule, match.span()) for rule in _gated_rules(norm) for match in rule.pattern.finditer(norm)]
+    if not candidates:
+        return NONE_RESULT
+    # Context is only worked out when some rule matched: most messages stop above.
     sentences = _sentences(norm)
     idiom_spans = [(m.start(), m.end()) for m in _IDIOMS.finditer(norm)]
     joking = _JOKE.search(norm) is not None
@@ -376,22 +442,17 @@ def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
     )
     recent_text = _RECENT.search(norm) is not None
     raw: list[tuple[str, Level, int, int, str]] = []
-    for rule in ALL_RULES:
-        for match in rule.pattern.finditer(norm):
-            start, end = match.span()
-            if end <= start or _overlaps(idiom_spans, start, end):
-                continue
-            index = _sentence_index(sentences, start)
-            if _context_cancels(rule, norm, sentences, index, start, end, joking=joking,
-                                resolved_past=resolved_past):
-                continue
-            level = _level_for(rule, norm, sentences[index], start, end, recent_text)
-            for category in rule.categories:
-                raw.append((category, level, start, end, rule.reason))
-            if rule.categories[0] in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(
-                sentences[index].text
-            ):
-                raw.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
+    for rule, (start, end) in candidates:
+        if end <= start or _overlaps(idiom_spans, start, end):
+            continue
+        index = _sentence_index(sentences, start)
+        if _context_cancels(rule, norm, sentences, index, start, end, joking=joking, resolved_past=resolved_past):
+            continue
+        level = _level_for(rule, norm, sentences[index], start, end, recent_text)
+        for category in rule.categories:
+            raw.append((category, level, start, end, rule.reason))
+        if rule.categories[0] in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(sentences[index].text):
+            raw.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
     if not raw:
         return NONE_RESULT
     return _build(view, raw)

@@ -10,7 +10,9 @@ import re
 
 from feelheard.text.doc import Clause, Sentence, TextModel, Token
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'}
+)
 
 # A sentence ends at . ! ? (repeated), an ellipsis, a line break, or a run of emoji followed by more text.
 _SENTENCE_END = re.compile(
@@ -83,7 +85,11 @@ def parse(text: str) -> TextModel:
         bounds.append(_trim(text, cursor, len(text)))
     sentences: list[Sentence] = []
     for start, end in bounds:
-        if start >= end or not any(ch.isalnum() for ch in text[start:end]) and not _has_emoji(text[start:end]):
+        if (
+            start >= end
+            or (not any(ch.isalnum() for ch in text[start:end])
+            and not _has_emoji(text[start:end]))
+        ):
             continue
         body = norm[start:end].strip()
         is_question = "?" in body or bool(_QUESTION_START.match(body))

@@ -1,0 +1,122 @@
+"""What the web routes share: the app's configuration, the pipeline (loaded once) and the exchange recorder.
+
+Tests swap any of these with `app.dependency_overrides[get_pipeline] = ...`.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Protocol
+
+from fastapi import Depends, Request
+
+from feelheard.config import get_settings
+
+from feelheard.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from feelheard.result import Analysis
+
+# Where the quick-exit control sends the browser: an ordinary, neutral page that raises no questions.
+NEUTRAL_URL = "https://www.bbc.com/weather"
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """Settings of one web app instance.
+
+    Attributes:
+        max_chars: Longest text accepted per box (from `FEELHEARD_MAX_CHARS`).
+        max_body_bytes: Largest request body accepted; bigger bodies get 413 before they are read in full.
+        country: Default country for safety resources when the visitor has not picked one.
+        secret_key: Signs the CSRF tokens of HTML forms (`FEELHEARD_SECRET_KEY`; random per process if unset).
+        secure_cookies: Mark cookies `Secure` (set when served over HTTPS, `FEELHEARD_SECURE_COOKIES=1`).
+        preload: Load the models at start-up so the first visitor does not wait (off in tests).
+        neutral_url: Where quick exit goes.
+    """
+
+    max_chars: int = 20_000
+    max_body_bytes: int = 256 * 1024
+    country: str = "US"
+    secret_key: bytes = field(default_factory=lambda: secrets.token_bytes(32), repr=False)
+    secure_cookies: bool = False
+    preload: bool = False
+    neutral_url: str = NEUTRAL_URL
+
+    @classmethod
+    def from_env(cls, *, preload: bool = False) -> WebConfig:
+        """Build from the `FEELHEARD_*` environment (see `feelheard.config`)."""
+        settings = get_settings()
+        # Two texts of max_chars, up to 4 UTF-8 bytes each, plus JSON overhead: never refuse a valid request.
+        body = max(64 * 1024, settings.max_chars * 4 * 2 + 8 * 1024)
+        key = os.environ.get("FEELHEARD_SECRET_KEY", "")
+        return cls(
+            max_chars=settings.max_chars,
+            max_body_bytes=body,
+            country=settings.country,
+            secret_key=key.encode("utf-8") if key else secrets.token_bytes(32),
+            secure_cookies=os.environ.get("FEELHEARD_SECURE_COOKIES", "") in {"1", "true", "yes"},
+            preload=preload,
+        )
+
+
+class ExchangeRecorder(Protocol):
+    """The seam for storage: whatever keeps the coach's history implements this.
+
+    The web layer never records an exchange whose safety level is not ``none`` (the quick-exit promise).
+    """
+
+    def record(self, analysis: Analysis, *, source: str) -> None:
+        """Keep one analysed exchange."""
+
+
+class NullRecorder:
+    """Keeps nothing: the default until storage is wired in."""
+
+    def record(self, analysis: Analysis, *, source: str) -> None:
+        """Drop the exchange."""
+        del analysis, source
+
+
+_load_lock = threading.Lock()
+
+
+def get_config(request: Request) -> WebConfig:
+    """The configuration the app was created with."""
+    config: WebConfig = request.app.state.config
+    return config
+
+
+def get_pipeline(request: Request) -> Pipeline:
+    """The analysis pipeline, built on first use and then shared by every request."""
+    pipeline: Pipeline | None = getattr(request.app.state, "pipeline", None)
+    if pipeline is None:
+        with _load_lock:
+            pipeline = getattr(request.app.state, "pipeline", None)
+            if pipeline is None:
+                pipeline = load_default_pipeline(request.app.state.config)
+                request.app.state.pipeline = pipeline
+    return pipeline
+
+
+def load_default_pipeline(config: WebConfig) -> Pipeline:
+    """The process-wide default pipeline, with the app's text limit."""
+    from feelheard import load_pipeline
+
+    pipeline = load_pipeline()
+    pipeline.max_chars = config.max_chars
+    return pipeline
+
+
+def get_recorder(request: Request) -> ExchangeRecorder:
+    """Where analysed exchanges go (a no-op until storage is wired: see `routes/history.py`)."""
+    recorder: ExchangeRecorder = getattr(request.app.state, "recorder", None) or NullRecorder()
+    return recorder
+
+
+ConfigDep = Annotated[WebConfig, Depends(get_config)]
+PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+RecorderDep = Annotated[ExchangeRecorder, Depends(get_recorder)]

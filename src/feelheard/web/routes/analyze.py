@@ -1,0 +1,75 @@
+"""`POST /api/v1/analyze` (the same JSON as `feelheard analyze`) and `POST /api/v1/suggest`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from feelheard.schema import analysis_schema
+from feelheard.web.deps import PipelineDep
+from feelheard.web.schemas import AnalyzeRequest, ErrorResponse, SuggestResponse
+
+router = APIRouter(tags=["coach"])
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorResponse, "description": "The body is larger than the limit."},
+    422: {"model": ErrorResponse, "description": "Empty, too long or wrongly typed input, or not JSON."},
+}
+
+
+def _schema_for_openapi() -> dict[str, Any]:
+    # OpenAPI takes the published JSON Schema as is, minus the keys that only make sense at a file's top.
+    return {k: v for k, v in analysis_schema().items() if k not in {"$schema", "$id"}}
+
+
+@router.post(
+    "/analyze",
+    summary="Analyse one exchange",
+    description=(
+        "What your partner may be feeling and how your draft will land: emotions, empathy levels, moves and "
+        "pitfalls with character offsets into the reply, tone, safety, a score and a suggestion. The body is "
+        "exactly the JSON of `feelheard analyze`."
+    ),
+    responses={200: {"content": {"application/json": {"schema": _schema_for_openapi()}}}, **_ERRORS},
+    response_class=JSONResponse,
+)
+def analyze(body: AnalyzeRequest, pipeline: PipelineDep) -> JSONResponse:
+    """Run the pipeline once (in the worker thread pool: the models are CPU-bound)."""
+    result = pipeline(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
+    return JSONResponse(result.to_dict())
+
+
+@router.post(
+    "/suggest",
+    summary="Suggest a kinder version of the draft",
+    response_model=SuggestResponse,
+    responses=_ERRORS,
+)
+def suggest(body: AnalyzeRequest, pipeline: PipelineDep) -> SuggestResponse:
+    """The rewrite and its changes; none when safety comes first or the draft already works."""
+    result = pipeline(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
+    message: str | None = None
+    if result.safety.level != "none":
+        message = result.safety.message or "This exchange needs care beyond wording, so there is no rewrite."
+        return SuggestResponse(
+            suggestion=None, changes=[], score=None, safety_level=result.safety.level, message=message
+        )
+    if result.reply is None:
+        message = "Write a draft reply to get a suggestion."
+    elif result.suggestion is None:
+        message = (
+            "Your draft already works well."
+            if not result.pitfalls
+            else "No rewrite passed the coach's own check this time; the tips still apply."
+        )
+    return SuggestResponse.model_validate(
+        {
+            "suggestion": result.suggestion,
+            "changes": result.suggestion_changes,
+            "score": result.score,
+            "safety_level": result.safety.level,
+            "message": message,
+        }
+    )

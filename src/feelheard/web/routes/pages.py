@@ -1,0 +1,238 @@
+"""The HTML pages: the Coach (live with JavaScript, a plain form post without), Settings and the API docs.
+
+Every page is rendered on the server by Jinja2 with autoescaping on; user text is only ever passed to the
+templates as plain strings, so it is shown, never interpreted.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, ConfigDict, StrictStr
+
+from feelheard.errors import InputError
+from feelheard.web.deps import ConfigDep, PipelineDep, WebConfig
+from feelheard.web.security import CSRF_COOKIE, CSRF_FIELD, csrf_token, csrf_valid, new_csrf_nonce
+from feelheard.web.view import CoachView, coach_view
+
+router = APIRouter(include_in_schema=False)
+
+COUNTRY_COOKIE = "fh_country"
+ONE_YEAR = 365 * 24 * 3600
+# The pages in the menu, in order. Pages whose back end arrives later are added here when it lands.
+NAV: tuple[tuple[str, str], ...] = (("coach", "Coach"), ("settings", "Settings"))
+NAV_PATHS: dict[str, str] = {"coach": "/", "settings": "/settings"}
+
+
+@cache
+def templates() -> Jinja2Templates:
+    """The template set, with autoescaping forced on for every template."""
+    directory = str(resources.files("feelheard").joinpath("web/templates"))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return Jinja2Templates(env=env)
+
+
+def _countries() -> list[dict[str, str]]:
+    from feelheard.web.routes.safety import country_choices
+
+    try:
+        return country_choices()
+    except Exception:  # the page must still open if the resources file is unreadable
+        return []
+
+
+def visitor_country(request: Request, config: WebConfig) -> str:
+    """The country the visitor picked on Settings, or the configured default."""
+    chosen = request.cookies.get(COUNTRY_COOKIE, "")
+    if chosen and any(c["code"] == chosen for c in _countries()):
+        return chosen
+    return config.country
+
+
+def _csrf_nonce(request: Request) -> tuple[str, bool]:
+    nonce = request.cookies.get(CSRF_COOKIE, "")
+    if 20 <= len(nonce) <= 64 and nonce.replace("-", "").replace("_", "").isalnum():
+        return nonce, False
+    return new_csrf_nonce(), True
+
+
+def render(
+    request: Request,
+    config: WebConfig,
+    name: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    page: str = "",
+) -> Response:
+    """Render a page with the shared context (menu, CSRF token, quick-exit target) and set the CSRF cookie."""
+    nonce, fresh = _csrf_nonce(request)
+    full = {
+        "nav": [(key, label, NAV_PATHS[key]) for key, label in NAV],
+        "page": page,
+        "csrf_field": CSRF_FIELD,
+        "csrf_token": csrf_token(config.secret_key, nonce),
+        "neutral_url": config.neutral_url,
+        "max_chars": config.max_chars,
+        **context,
+    }
+    response = templates().TemplateResponse(request, name, full, status_code=status_code)
+    if fresh:
+        response.set_cookie(
+            CSRF_COOKIE, nonce, httponly=True, samesite="strict", secure=config.secure_cookies, path="/"
+        )
+    return response
+
+
+async def _form_checked(request: Request, config: WebConfig) -> tuple[dict[str, str], bool]:
+    form = await request.form(max_files=0, max_fields=20)
+    values = {k: v for k, v in form.items() if isinstance(v, str)}
+    ok = csrf_valid(config.secret_key, request.cookies.get(CSRF_COOKIE), values.get(CSRF_FIELD))
+    return values, ok
+
+
+def _text(value: str | None) -> str | None:
+    """A blank box means "not given"."""
+    return value if value is not None and value.strip() else None
+
+
+def _analyse(pipeline: Any, partner: str | None, reply: str | None, country: str) -> tuple[CoachView | None, str]:
+    """Run the pipeline for a page; returns the view, or None and a kind message."""
+    partner, reply = _text(partner), _text(reply)
+    if partner is None and reply is None:
+        return None, ""
+    try:
+        analysis = pipeline(partner, reply)
+    except InputError as exc:
+        from feelheard.web.app import sentence
+
+        return None, sentence(str(exc))
+    return coach_view(analysis, country=country), ""
+
+
+@router.get("/", response_class=HTMLResponse)
+def coach_page(request: Request, config: ConfigDep) -> Response:
+    """The Coach: two boxes, and the results panel below (filled as you type when JavaScript is on)."""
+    return render(
+        request, config, "coach.html", {"partner": "", "reply": "", "view": None, "error": ""}, page="coach"
+    )
+
+
+@router.post("/", response_class=HTMLResponse)
+async def coach_post(request: Request, config: ConfigDep, pipeline: PipelineDep) -> Response:
+    """The no-JavaScript path: the same page, with the results rendered on the server."""
+    values, ok = await _form_checked(request, config)
+    partner, reply = values.get("partner", ""), values.get("reply", "")
+    if not ok:
+        context = {
+            "partner": partner,
+            "reply": reply,
+            "view": None,
+            "error": "This page had been open a long time, so it was refreshed. Please press the button again.",
+        }
+        return render(request, config, "coach.html", context, status_code=403, page="coach")
+    country = visitor_country(request, config)
+    view, error = await run_in_threadpool(_analyse, pipeline, partner, reply, country)
+    context = {"partner": partner, "reply": reply, "view": view, "error": error}
+    return render(request, config, "coach.html", context, status_code=422 if error else 200, page="coach")
+
+
+class CoachInput(BaseModel):
+    """What the page's script sends while you type."""
+
+    model_config = ConfigDict(extra="forbid")
+    partner: StrictStr = ""
+    reply: StrictStr = ""
+
+
+@router.post("/coach/results", response_class=HTMLResponse)
+def coach_results(body: CoachInput, request: Request, config: ConfigDep, pipeline: PipelineDep) -> Response:
+    """The results panel alone, for the live update (JSON in, HTML out; it changes nothing, so no CSRF)."""
+    view, error = _analyse(pipeline, body.partner, body.reply, visitor_country(request, config))
+    context = {"view": view, "error": error}
+    return render(request, config, "_results.html", context, status_code=422 if error else 200)
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings_page(request: Request, config: ConfigDep) -> Response:
+    """Settings: the country whose help lines are shown."""
+    saved = request.query_params.get("saved") == "1"
+    context = {"countries": _countries(), "country": visitor_country(request, config), "saved": saved, "error": ""}
+    return render(request, config, "settings.html", context, page="settings")
+
+
+@router.post("/settings", response_class=HTMLResponse)
+async def settings_post(request: Request, config: ConfigDep) -> Response:
+    """Save the country in a cookie (this browser only; nothing is sent anywhere)."""
+    values, ok = await _form_checked(request, config)
+    countries = _countries()
+    chosen = values.get("country", "")
+    error = ""
+    if not ok:
+        error = "This page had been open a long time, so it was refreshed. Please choose again."
+    elif not any(c["code"] == chosen for c in countries):
+        error = "Please choose a country from the list."
+    if error:
+        context = {"countries": countries, "country": visitor_country(request, config), "saved": False, "error": error}
+        return render(request, config, "settings.html", context, status_code=403 if not ok else 422, page="settings")
+    response = RedirectResponse("/settings?saved=1", status_code=303)
+    response.set_cookie(
+        COUNTRY_COOKIE, chosen, max_age=ONE_YEAR, httponly=True, samesite="strict", secure=config.secure_cookies
+    )
+    return response
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request, config: ConfigDep) -> Response:
+    """The REST API described from the app's own OpenAPI document, rendered here (no CDN, works offline)."""
+    spec = request.app.openapi()
+    operations: list[dict[str, Any]] = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            ref = str(body.get("$ref", "")).rsplit("/", 1)[-1]
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "body": ref,
+                    "params": [p.get("name", "") for p in op.get("parameters", [])],
+                    "responses": [(code, r.get("description", "")) for code, r in op.get("responses", {}).items()],
+                }
+            )
+    schemas = spec.get("components", {}).get("schemas", {})
+    models = [
+        {
+            "name": name,
+            "description": schema.get("description", ""),
+            "fields": [
+                (field, str(prop.get("description", "")), field in schema.get("required", []))
+                for field, prop in schema.get("properties", {}).items()
+            ],
+        }
+        for name, schema in schemas.items()
+        if not name.startswith(("HTTPValidationError", "ValidationError"))
+    ]
+    context = {"spec": spec, "operations": operations, "models": models, "openapi_url": request.app.openapi_url}
+    return render(request, config, "api_docs.html", context, page="api")
+
+
+def not_found(request: Request) -> Response:
+    """A gentle 404 page for browsers."""
+    config: WebConfig = request.app.state.config
+    return render(request, config, "not_found.html", {}, status_code=404)
