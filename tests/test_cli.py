@@ -82,7 +82,7 @@ def write_jsonl(path: Path, rows: list[object]) -> None:
 
 def test_bulk_keeps_ids_and_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rows = [
-        {"id": i, "partner": PARTNER if i % 2 else None, "reply": REPLY if i % 3 else None}
+        {"id": i, "partner": PARTNER if i % 2 else None, "reply": None if i % 6 == 3 else REPLY}
         for i in range(1, 60)
     ]
     source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"

@@ -46,5 +46,5 @@ def seed_everything(seed: int = SEED) -> None:
 
 
 def torch_threads() -> int:
-    """Threads for torch during training (`FEELHEARD_TRAIN_THREADS`, default 2)."""
-    return int(os.environ.get("FEELHEARD_TRAIN_THREADS", "2"))
+    """Threads for torch during training (`FEELHEARD_TRAIN_THREADS`, default 1)."""
+    return int(os.environ.get("FEELHEARD_TRAIN_THREADS", "1"))

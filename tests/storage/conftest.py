@@ -4,6 +4,7 @@ The server is a throwaway cluster made with Debian's binaries (``/usr/lib/postgr
 pg_ctl) in a temporary folder, listening on 127.0.0.1 on a free port, trust auth, fsync off (speed; the server
 is thrown away). As root, initdb refuses to run, so it runs as the ``postgres`` user via ``runuser``. Without
 the binaries the PostgreSQL tests FAIL with instructions, unless FEELHEARD_SKIP_PG=1 is set.
+FEELHEARD_PG_BINDIR points at another folder holding initdb and pg_ctl.
 """
 
 from __future__ import annotations
@@ -29,13 +30,18 @@ from feelheard.storage.db import dispose_engines, get_engine, session_scope, sql
 
 SKIP_PG = os.environ.get("FEELHEARD_SKIP_PG") == "1"
 MISSING_PG = (
-    "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. "
+    "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin "
+    "(or $FEELHEARD_PG_BINDIR). "
     "Install Debian's server package (`apt-get install -y postgresql`), or set FEELHEARD_SKIP_PG=1 "
     "to run the storage tests on SQLite only."
 )
 
 
 def _pg_bindir() -> Path | None:
+    explicit = os.environ.get("FEELHEARD_PG_BINDIR")  # a PostgreSQL installed somewhere other than Debian's place
+    if explicit:
+        path = Path(explicit)
+        return path if (path / "initdb").exists() and (path / "pg_ctl").exists() else None
     found = []
     for bindir in glob.glob("/usr/lib/postgresql/*/bin"):
         path = Path(bindir)
@@ -68,7 +74,7 @@ class PgServer:
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user="postgres", dbname="postgres", autocommit=True
         ) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql.encode())
 
     def new_database(self, *, migrated: bool = True) -> str:
         """A fresh database; `migrated` copies one already at the newest schema (fast), else an empty one."""
@@ -111,8 +117,19 @@ def pg_server() -> Iterator[PgServer]:
             log_text = log.read_text(errors="replace")[-2000:] if log.exists() else ""
             pytest.fail(f"{args[0]} failed: {result.stderr or result.stdout}\n{log_text}", pytrace=False)
 
-    pg(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale",
-       "--no-sync")  # fmt: skip
+    pg(
+        str(bindir / "initdb"),
+        "-D",
+        str(data),
+        "-A",
+        "trust",
+        "-U",
+        "postgres",
+        "-E",
+        "UTF8",
+        "--no-locale",
+        "--no-sync",
+    )
     options = (
         f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off -c synchronous_commit=off "
         "-c full_page_writes=off -c max_connections=50"
@@ -158,7 +175,8 @@ def blank_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def engine(db_url: str) -> Engine:
-    return get_engine(db_url)
+    created: Engine = get_engine(db_url)
+    return created
 
 
 @pytest.fixture

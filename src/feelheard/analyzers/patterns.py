@@ -248,6 +248,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "asking_need",
+        r"^(?:so |ok |okay |babe,? )?(?:do {YOU} )?(?:want|wanna|would {YOU} like|should i|shall i) (?:me to|me|i) (?:\w+)",
+    ),
+    rule(
+        "asking_need",
         r"\bwhat (?:do|would|did) {YOU} (?:need|want|wish) (?:from me|right now|rn|me to|most|tonight|in that moment|at that moment|to happen)?\b",
     ),
     rule(

@@ -15,11 +15,8 @@ from feelheard.result import Analysis, Safety
 def _resources_for(country: str) -> list[dict[str, Any]]:
     from feelheard.safety import load_resources
 
-    out: list[dict[str, Any]] = []
-    for item in load_resources(country):
-        record = item.to_dict() if hasattr(item, "to_dict") else dict(item)
-        out.append(record)
-    return out
+    listing = load_resources(country)
+    return [{**r.to_dict(), "country": listing.code} for r in listing.resources]
 
 
 class SafetyAnalyzer:

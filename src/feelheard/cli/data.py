@@ -199,10 +199,17 @@ def show(
         for key, label in (("partner", "Your partner said"), ("reply", "Your reply")):
             if item.payload.get(key):
                 typer.echo(f"{label}: {item.payload[key]}")
-        if item.payload.get("score") is not None:
-            typer.echo(f"Score: {item.payload['score']}")
-        if item.payload.get("suggestion"):
-            typer.echo(f"Suggestion: {item.payload['suggestion']}")
+        result = item.payload.get("analysis") or {}
+        pitfalls = ", ".join(p.get("id", "?") for p in result.get("pitfalls", []))
+        moves = ", ".join(m.get("id", "?") for m in result.get("moves", []))
+        for label, value in (
+            ("Score", result.get("score")),
+            ("What works", moves),
+            ("What may backfire", pitfalls),
+            ("Suggestion", result.get("suggestion")),
+        ):
+            if value not in (None, ""):
+                typer.echo(f"{label}: {value}")
     elif item.payload:
         typer.echo(json.dumps(item.payload, ensure_ascii=False))
     if item.locked:

@@ -219,13 +219,13 @@ def detect_format(source: Source) -> str:
     if not head:
         raise InputError(f"{source.name} is empty")
     first = head[0].lstrip()
+    if whatsapp.looks_like(head):
+        return "signal" if source.suffix == ".md" or signal.looks_like(head) else "whatsapp"
     if first.startswith(("{", "[")):
         kind = generic.json_kind(head)
         if kind is not None:
             return kind
         return "telegram"
-    if whatsapp.looks_like(head):
-        return "signal" if source.suffix == ".md" or signal.looks_like(head) else "whatsapp"
     if generic.looks_like_csv(head):
         return "csv"
     if generic.looks_like_lines(head):

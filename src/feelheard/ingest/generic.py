@@ -102,7 +102,9 @@ def parse_csv(source: Source, report: ParseReport) -> Iterator[Message]:
         header[i] for i in (when_i, clock_i, author_i, text_i) if i is not None
     )
     need = max(i for i in columns if i is not None) + 1
-    for row_number, row in enumerate(csv.reader(lines, dialect), start=2):
+    # The reader needs the line ends back to keep line breaks inside quoted fields.
+    rows = csv.reader((line + "\n" for line in lines), dialect)
+    for row_number, row in enumerate(rows, start=2):
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) < need:

@@ -41,7 +41,8 @@ STOPWORDS = frozenset(
     whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
     im ive id ill youre dont didnt cant wont isnt just really also even still like get got yes yeah okay ok
     oh well will shall might must may much many lot lots thing things something anything nothing everything
-    way know think feel felt make made want need going gonna wanna thats its sure maybe please sorry""".split()
+    way know think feel felt make made want need going gonna wanna thats its sure maybe please sorry
+    near around across behind beside toward towards without within along upon onto since ago""".split()
 )
 _TOKEN = re.compile(
     r"\d+(?:[:.]\d+)?\s*(?:am|pm|a\.m\.|p\.m\.)?|[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*"

@@ -43,6 +43,9 @@ _TEXTING: dict[str, str] = {
     "w/": "with",
     "sumtimes": "sometimes",
     "shell": "she'll",
+    "gna": "going to",
+    "gunna": "going to",
+    "gon": "going to",
     "ma": "my",
     "kno": "know",
     "knw": "know",
@@ -500,7 +503,7 @@ _DROPPED_G: frozenset[str] = frozenset(
         "living", "dying", "punching", "slapping", "kicking", "choking", "beating", "pushing", "shoving",
         "screaming", "yelling", "threatening", "controlling", "stalking", "spying", "bleeding", "leaving",
         "thinking", "planning", "starving", "burning", "drinking", "talking", "seeing", "letting", "making",
-        "forcing", "taking", "keeping", "coming", "getting", "throwing", "grabbing", "hiding", "crying",
+        "forcing", "taking", "keeping", "coming", "getting", "throwing", "grabbing", "hiding", "crying", "being",
     }
 )
 
@@ -530,6 +533,21 @@ class NormalizedText:
         return orig_start, orig_end
 
 
+# A capitalised name right after one of these words is a person ("he hit Sarah", "threatened Tom"); the view
+# says "them" there so the rules, written with pronouns, also cover named people.
+_BEFORE_NAME: frozenset[str] = frozenset(
+    {
+        "hit", "hits", "hitting", "punched", "punches", "slapped", "slaps", "kicked", "kicks", "choked", "chokes",
+        "strangled", "strangles", "shoved", "shoves", "pushed", "pushes", "beat", "beats", "beating", "attacked",
+        "attacks", "stabbed", "shot", "hurt", "hurts", "hurting", "raped", "abused", "abuses", "grabbed", "grabs",
+        "threatened", "threatens", "threatening", "controls", "controlled", "tracks", "isolates", "isolated",
+        "forced", "forces", "makes", "made", "calls", "called", "lets", "let", "kill", "killed", "murder",
+        "strangle", "choke", "slap", "punch", "kick", "smack", "smacked", "bit", "spat", "locked",
+        "follows", "followed", "stalks", "stalked", "scared", "terrified", "afraid", "harassed", "harasses",
+    }
+)
+
+
 def normalize(text: str) -> NormalizedText:
     """Builds the normalised view of `text`.
 
@@ -541,6 +559,7 @@ def normalize(text: str) -> NormalizedText:
     ends: list[int] = []
     masked = _URL_LIKE.sub(lambda m: " " * len(m.group(0)), text)
     last_end = 0
+    previous = ""
     for match in _TOKEN.finditer(masked):
         if match.start() > last_end and out and not out[-1].endswith(" "):
             out.append(" ")
@@ -549,11 +568,14 @@ def normalize(text: str) -> NormalizedText:
         last_end = match.end()
         raw = match.group(0)
         lowered = raw.lower()
-        if raw.isalpha() or "'" in raw or "’" in raw or "/" in raw or any(ch.isdigit() for ch in raw):
+        if raw[:1].isupper() and raw[1:].islower() and raw.isalpha() and raw != "I" and previous in _BEFORE_NAME:
+            tidy = "them"
+        elif raw.isalpha() or "'" in raw or "’" in raw or "/" in raw or any(ch.isdigit() for ch in raw):
             tidy = normalize_token(lowered)
         else:
             tidy = lowered.replace("’", "'").replace("‘", "'")
         out.append(tidy)
+        previous = tidy
         if len(tidy) == len(raw):
             # Same length: keep a one-to-one map so spans stay as precise as possible.
             starts.extend(range(match.start(), match.end()))

@@ -276,7 +276,7 @@ SELF_HARM: tuple[Rule, ...] = (
         "concern",
         r"\b(?:i'm|i am|im|i feel like|i feel|i've become|feel like i'm) (?:just |such |nothing but |only )?(?:a |an )"
         r"?(?:burden|waste of (?:space|oxygen|air|life))\b(?! of| on (?:your|our|the|this|that) (?:\w+ )?(?:plans|weekend|"
-        r"evening|day|schedule|budget|trip|holiday|party|night|morning|afternoon|time))",
+        r"evening|day|schedule|budget|trip|holiday|party|night|morning|afternoon|time)| when i (?:ask|need))",
         "feels like a burden",
         negatable=True,
         upgrade="plan",
@@ -515,7 +515,7 @@ VIOLENCE: tuple[Rule, ...] = (
         rf"gonna| was gonna| might| could)? )?(?:kill|murder|hurt|hit|beat|stab|shoot|strangle|choke|break|smash|"
         rf"burn|slap|punch|kick|get|end|bury|destroy|drown|crash|run over|poison|shoot) (?:me|her|him|you|us|them|my (?:\w+ )?\w+|the (?:kids|"
         rf"baby|dog|cat|children)|{_KID_OR_PET}|everyone)\b(?! (?:at|in) (?:chess|cards|the game|tennis|golf|"
-        r"pool|mario|fifa))|\b(?:threatened|threatens|threatening|threats) (?:to (?:hurt|kill|hit|beat|harm)|me|"
+        r"pool|mario|fifa))|\b(?:threatened|threatens|threatening|threats) (?:to (?:hurt|kill|hit|beat|harm)|me|my (?:\w+ )?\w+|"
         r"her|him|my life|violence)\b|\bdeath threats?\b|\bthreatened (?:to|me) with (?:a )?(?:knife|gun|"
         r"violence|weapon)\b",
         "reports a threat of violence",
@@ -809,7 +809,9 @@ ABUSE: tuple[Rule, ...] = (
 _BLACKMAIL_MEDIA = (
     r"\b(?:i'll|i will|i'm going to|i'm gonna|ill|i can|i could) (?:send|post|show|share|leak|forward|upload|"
     r"spread) (?:those|these|the|your|my|all the|all your|all those|that|our) (?:\w+ )?(?:pics|photos|pictures|"
-    r"videos?|screenshots|messages|texts|nudes|recordings?|chats)\b"
+    r"videos?|screenshots|messages|texts|nudes|recordings?|chats)\b|\b(?:i'll|i will|i'm going to|i'm gonna|ill) "
+    r"(?:share|send|post|leak|show|forward|spread|upload) (?:the ones|them|those ones|the rest|it all|everything) "
+    r"(?:i have|i've got|i saved|i kept)\b"
 )
 
 # Coercive control --------------------------------------------------------------------------------------------
@@ -1289,6 +1291,7 @@ EXTRA: tuple[Rule, ...] = (
         r"\b(?:holding|have|got|i'm holding) (?:a|the|my) (?:knife|blade|razor|gun) (?:in my hand|to my|against "
         r"my)\b",
         "uses words that often hint at self-harm",
+        negatable=False,
         upgrade="plan",
         past_ok=False,
     ),
@@ -1305,7 +1308,259 @@ EXTRA: tuple[Rule, ...] = (
     ),
 )
 
-ALL_RULES: tuple[Rule, ...] = SELF_HARM + SELF_HARM_EXTRA + VIOLENCE + ABUSE + CONTROL + CONTROL_EXTRA + EXTRA
+_DESIRE = (
+    r"(?:want|wanna|wants|wanted|wish|wishing|wished|rather|'d rather|hope|hoping|thinking about|think about|"
+    r"thought about|thinking of|ready to|planning|plan to|tempted|urge to|feel like|feels like|considering|keep "
+    r"thinking|dream of|dreaming of|longing to|long to|need to|just want|would love to)"
+)
+_DEATH_SELF = (
+    r"(?:die|be dead|dead|death|end it|ending it|end my life|ending my life|kill myself|killing myself|not be here|"
+    r"not being here|not wake up|not waking up|never wake up|fade away|vanish forever|disappear forever|"
+    r"disappear for good|disappear and (?:never|not) come back|fade away and not come back|stop existing|not "
+    r"exist|not existing|be gone for good|sleep forever|end it all|make it (?:all )?stop|make it (?:all )?end|"
+    r"make everything stop|not be around|hurt myself|hurting myself|harm myself|cut myself|cutting myself|"
+    r"overdose|give up on life|leave this world|not be alive|stop breathing|stop living|be with (?:my )?(?:grandma|"
+    r"grandpa|mum|mom|dad) in heaven)"
+)
+_VIOLENT_VERB = (
+    r"(?:hit|hits|punched|punches|kicked|kicks|slapped|slaps|slammed|slams|smashed|smashes|shoved|shoves|"
+    r"pushed|pushes|threw|throws|choked|chokes|strangled|strangles|grabbed|grabs|dragged|drags|stabbed|stabs|"
+    r"burned|burns|headbutted|beat|beats|battered|bashed|bashes|knocked|whacked|cracked)"
+)
+_BODY = (
+    r"(?:my|her|his) (?:head|face|arm|arms|neck|throat|back|chest|stomach|leg|legs|ribs|jaw|nose|eye|eyes|mouth|"
+    r"wrist|wrists|hair|body|skull|hand|hands|shoulder|shoulders|ear|ears)"
+)
+
+GENERAL: tuple[Rule, ...] = (
+    _r(
+        "desire_death",
+        "self_harm",
+        "concern",
+        rf"\b{_DESIRE}\b(?: \S+){{0,5}}? (?:to |of |about |i could |i'd |i would |i was |i were |if i )?(?:just )?"
+        rf"{_DEATH_SELF}\b",
+        "talks about wanting to die or disappear for good",
+        hyperbole=True,
+        upgrade="plan",
+    ),
+    _r(
+        "better_off_gone",
+        "self_harm",
+        "concern",
+        r"\b(?:better off|easier|happier) (?:if i'm |if i was |if i were |with me )?(?:gone|not here|not around|dead|"
+        r"out of the picture|not existing)\b|\b(?:tired|sick|exhausted|done) (?:of|with) (?:being alive|living|"
+        r"existing|life|being here|waking up|breathing)\b(?! admin| insurance| coaching| lessons| stuff| skills| hacks| "
+        r"drawing| class| classes)",
+        "talks about being better off gone",
+        hyperbole=True,
+        upgrade="plan",
+    ),
+    _r(
+        "means_self",
+        "self_harm",
+        "urgent",
+        r"\b(?:gun|pistol|rifle|pills|knife|blade|razor|rope|noose)\b(?: \S+){0,8}? (?:on myself|to my (?:head|"
+        r"wrists?|throat)|myself|end it|end my life|kill myself)\b|\busing it on myself\b",
+        "mentions a means of self-harm",
+        past_ok=False,
+    ),
+    _r(
+        "violent_body",
+        "violence+abuse",
+        "concern",
+        rf"(?<!\bi )\b{_VIOLENT_VERB} (?:\S+ ){{0,2}}?{_BODY}\b(?! (?:on|against) (?:the )?(?:cupboard|door|shelf|"
+        r"ceiling|table|wall|car) by accident)|\b(?:put|threw|throw|smashed|slammed|shoved) (?:you|me|her|him) "
+        r"(?:through|into|against) (?:a|the) (?:wall|window|door|floor|table|mirror)\b",
+        "describes physical violence",
+        upgrade="recent",
+        excludes=_PLAY,
+    ),
+    _r(
+        "threat_generic",
+        "violence",
+        "urgent",
+        r"\b(?:i'll|i will|i'm going to|i'm gonna|gonna|i swear i'll|or i'll|imma|i'm about to) (?:\S+ ){0,4}?"
+        r"(?:kill|murder|stab|shoot|strangle) (?:him|her|them|you|that \w+|your \w+)\b",
+        "threatens to kill",
+        hyperbole=True,
+        past_ok=False,
+        excludes=_GAMES,
+    ),
+    _r(
+        "names_and_sex",
+        "abuse",
+        "concern",
+        r"\b(?:calls|called|calling|call) (?:me|her|him) (?:horrible |awful |disgusting |vile |nasty |all sorts of |"
+        r"every )?names\b|\b(?:have|has|having) sex (?:with (?:him|her) )?(?:whenever (?:he|she) wants|even when "
+        r"(?:i'm|i am|i don't|i said|she's|she doesn't)|when i don't want)\b|\bif (?:i|you) (?:really )?loved? "
+        r"(?:him|her|me) (?:i'd|you'd|i would|you would) (?:have sex|sleep with|do it)\b",
+        "describes name-calling or pressure into sex",
+        upgrade="recent",
+    ),
+    _r(
+        "third_blackmail",
+        "abuse+coercive_control",
+        "concern",
+        r"\b(?:he|she|they)(?:'ll| will|'s going to| is going to| would|'d) (?:post|share|send|leak|show|upload|"
+        r"release) (?:it|them|the (?:video|videos|pics|photos|pictures|recording|tape))\b",
+        "describes a threat to expose private images",
+        requires=r"\b(?:if|unless|or|until)\b",
+        past_ok=False,
+    ),
+    _r(
+        "control_generic",
+        "coercive_control",
+        "concern",
+        r"\b(?:won't|doesn't|refuses to|never) give (?:me|her) (?:a|my own|one|any|the|her own) (?:key|keys|money|"
+        r"card|access|password|car keys|allowance)\b|\bthe only key\b|\b(?:see|visit|meet|go out with|go out|go anywhere|leave the house|talk to)\b[^.!?]{0,40}"
+        r"\bunless (?:he|she|him|her) (?:comes|is there|tags along|comes with me|says (?:it's|i can))\b|\b(?:to see|to check|to know|to find out|so "
+        r"(?:he|she) (?:knows|can see|can check)) (?:exactly )?(?:where i(?:'ve been| went| go| am| was| have "
+        r"been)|who i(?:'m| was| have been|'ve been) (?:with|talking to|texting|seeing))\b|"
+        r"\bwithout (?:him|her) (?:reading|checking|seeing|knowing|asking|listening|tracking|"
+        r"getting angry|going through|finding out)\b|\bso (?:i|she|he) (?:couldn't|can't|cannot|wouldn't be able "
+        r"to|won't be able to) (?:call|contact|text|reach|talk to|see|leave|get help|tell|phone|message) "
+        r"(?:anyone|anybody|my|her|his|the police|for help|help|out)\b|\bbecause i said so\b|\byou(?:'ll| will) "
+        r"stay (?:home|in|here|inside)\b",
+        "describes control over contact, movement or keys",
+        negatable=False,
+    ),
+    _r(
+        "conditional_threat",
+        "coercive_control",
+        "concern",
+        r"\bif (?:i (?:ever )?(?:find out|catch you|see you|hear|learn)|you (?:ever )?\w+)\b[^.!?]{0,60}\byou(?:'ll| "
+        r"will|'re going to) (?:regret|be sorry|pay|see what happens|wish)\b|\b(?:tell me|answer|reply|text me|call "
+        r"me|come (?:home|back)|send me|pick up|show me|give me)\b[^.!?]{0,50}\bor (?:else|i'm|i'll|i will|i am|i "
+        r"swear|we're)\b",
+        "attaches a threat to the other person's choices",
+        hyperbole=True,
+        negatable=False,
+        past_ok=False,
+    ),
+)
+
+_PARTNER_SUBJ = (
+    r"\b(?:he|she|they|he's|she's|they're|my (?:husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|ex|"
+    r"spouse|dad|father|stepdad|mom|mother)|her (?:husband|boyfriend|partner)|his (?:wife|girlfriend|partner))\b"
+)
+
+GENERAL2: tuple[Rule, ...] = (
+    _r(
+        "sh_lexicon",
+        "self_harm",
+        "concern",
+        r"\bcan't (?:keep going|go on|take (?:it|this|much more)|cope) (?:anymore|any more|any longer|much longer)\b|"
+        r"\bwon't be (?:a problem|a burden|in (?:your|anyone's) way|around|here|bothering you) (?:for you |to anyone |"
+        r"for anyone )?(?:much longer|for long|for much longer|soon)\b|\b(?:you|they|everyone|nobody|no one) "
+        r"(?:won't|will not|will never|wont) have to (?:worry about|deal with|put up with|see|hear from|think about) "
+        r"me (?:anymore|any more|again|much longer|soon|for long|ever again)\b|\bmake sure i'm not (?:a problem|a "
+        r"burden|around|here)\b|\b(?:after|when|once) i'm gone\b|\b(?:driving|drive|drove|crash|crashing|steer|"
+        r"steering) (?:my car |the car )?(?:into|off) (?:a|the) (?:tree|wall|bridge|road|cliff|river|lake|truck|"
+        r"lorry|traffic|barrier|motorway)\b|\bscratch\w* (?:my|her|his) (?:arms?|skin|legs?|wrists?) (?:until|till|"
+        r"til) (?:they|it) bleed\w*|\bi deserve to (?:die|suffer|be dead|feel pain|hurt|be punished|disappear)\b|"
+        r"\b(?:life|everything|my life) (?:is|feels) (?:so )?(?:pointless|meaningless|hopeless|not worth it)\b|"
+        r"\b(?:there's|there is|i see) no (?:way out|hope left|future for me|light at the end)\b|\bhow many "
+        r"(?:pills|tablets|paracetamol|painkillers) (?:it would take|would it take|to take|it takes|would kill)\b|"
+        r"\b(?:edge|ledge) of (?:the|a) (?:platform|roof|bridge|cliff|building|balcony)\b|\b(?:sleep|rest) forever"
+        r"\b|\bpermanent solution\b|\b(?:final|last) goodbye\b|\bgoodbye,? (?:everyone|all|world|forever|cruel "
+        r"world)\b|\bthis is goodbye\b(?=.{0,40}\b(?:forever|everyone|love you all|world|sorry)\b)|\b(?:my|this is "
+        r"my) last (?:message|text|time you'll hear from me)\b|\b(?:thinking|thought|think|thinks) (?:a lot )?about "
+        r"(?:death|dying|not being here|not existing|killing (?:myself|himself|herself)|suicide|disappearing "
+        r"forever|ending my life|ending it all|not waking up)\b|\bhate (?:myself|my life) so much (?:i|that i) "
+        r"(?:want|wish|can't)\b|\b(?:don't|do not) (?:want|wanna) to (?:be around|live) (?:anymore|any more)\b|"
+        r"\bno (?:will|reason|point) (?:to|in) (?:live|living|carry on|go on|keep going)\b",
+        "uses words that often hint at thoughts of suicide",
+        hyperbole=True,
+        upgrade="plan",
+    ),
+    _r(
+        "hurts_me",
+        "violence+abuse",
+        "concern",
+        rf"{_PARTNER_SUBJ} (?:\w+ )?(?:hurts|hurt|is hurting|keeps hurting|has hurt|was hurting) (?:me|her|him|the "
+        r"kids|us)\b(?! (?:feelings|by|with (?:words|what))\b)",
+        "describes someone hurting another person",
+        requires=r"\b(?:drunk|drinks|drinking|angry|mad|again|badly|physically|every|when (?:he|she)|bruis\w*|"
+        r"marks?|scared|afraid|bleed\w*|hospital|rough|hard|punish\w*|temper|rage)\b",
+        upgrade="recent",
+    ),
+    _r(
+        "broke_bone",
+        "violence+abuse",
+        "concern",
+        r"(?<!\bi )\b(?:broke|fractured|dislocated|split|busted|cracked) (?:my|her|his) (?:arm|nose|rib|ribs|jaw|wrist|"
+        r"finger|fingers|lip|tooth|teeth|collarbone|cheekbone|eye socket)\b",
+        "describes an injury someone caused",
+        upgrade="recent",
+        excludes=_PLAY,
+    ),
+    _r(
+        "third_make_pay",
+        "violence",
+        "concern",
+        r"\b(?:he|she|they)(?:'ll|'d| will| would| is going to|'s going to) make (?:me|us|her|him) (?:pay|suffer|"
+        r"regret|sorry|bleed)\b",
+        "reports a threat",
+        past_ok=False,
+    ),
+    _r(
+        "abuse_lexicon",
+        "abuse",
+        "concern",
+        rf"{_PARTNER_SUBJ} (?:\w+ )?(?:forced|forces|forcing) (?:me|her|him) (?:to|into)\b|\bmakes? me feel (?:so )?"
+        r"(?:worthless|like (?:nothing|dirt|garbage|trash|i'm nothing|i'm worthless|i'm crazy|i'm going crazy|a "
+        r"prisoner)|crazy|insane|disgusting|unlovable)\b|\b(?:insults|belittles|degrades|demeans|mocks|screams at|"
+        r"yells at|shouts at|swears at) (?:me|her|him)\b(?=.{0,40}\b(?:constantly|all the time|every|in front of|"
+        r"daily|nonstop|always|until)\b)|\b(?:touch(?:ed|es|ing)?|grab(?:bed|s)?) (?:me|her) (?:without (?:my|her)"
+        r" (?:consent|permission)|when (?:i|she) (?:said|say|says) no|even (?:though|when|after) (?:i|she) "
+        r"(?:said|say|says) no)\b|\bpressur\w* (?:me |her )?(?:for|into) (?:sex|sleeping with|doing it)\b|"
+        rf"{_PARTNER_SUBJ} (?:\w+ )?(?:gaslights|gaslit|gaslighting|manipulates|manipulated) (?:me|her|him)\b",
+        "describes emotional or sexual abuse",
+        upgrade="recent",
+    ),
+    _r(
+        "control_lexicon",
+        "coercive_control",
+        "concern",
+        r"\b(?:won't|doesn't|never|wouldn't|didn't|will not|does not) let (?:me|her|him) (?!finish|explain|speak|talk|"
+        r"get a word|help|pay|cook|apologi|forget|win|lose|sleep in|take the blame|do the dishes|carry|treat|"
+        r"down|go of|in\b|off|know|have the last)\w+|\b(?:have|has|had) to (?:tell|text|call|update|report to|"
+        r"check in with|message|send) (?:him|her) (?:where|who|when|before|every|whenever|what|each)\b|\b(?:makes|"
+        r"made|forces|forced) (?:me|her|him) (?:to )?(?:quit|stop seeing|stop talking|cut off|leave (?:my|her) "
+        r"job|give up|delete|block|change (?:my|her) (?:clothes|number|password)|stay home|stay in|ask (?:him|"
+        r"her))\b|\b(?:gets|got|goes) (?:so |really )?(?:angry|mad|jealous|upset|furious|crazy|cold|silent) "
+        r"(?:if|when|whenever|every time) (?:i|she|he) (?:go|goes|see|sees|talk|talks|text|texts|wear|wears|leave|"
+        r"leaves|spend|spends|visit|visits|hang|hangs|don't|doesn't)\b|\baccuses (?:me|her|him) of (?:cheating|"
+        r"flirting|lying)\b(?=.{0,40}\b(?:every time|whenever|constantly|all the time|if i|when i)\b)|\bi (?:don't|"
+        r"do not) want you (?:seeing|talking to|texting|going out with|hanging out with|to see|to talk to|to text|"
+        r"to go out|to hang out|near|around) (?:him|her|them|your|that|those|any|other|anyone)\b|\byou (?:need|"
+        r"have|'ve got|got) to (?:stop|quit) (?:seeing|talking to|texting|going out with|hanging out with) "
+        r"(?:him|her|them|your|that|those|any)\b|\b(?:send|show) me (?:proof|your messages|screenshots|your phone|"
+        r"your location|your texts|who you're with)\b|\b(?:isolated|cut off) from (?:my|her|his|all my|everyone|"
+        r"friends|family)\b",
+        "describes controlling behaviour",
+        negatable=False,
+        excludes=r"\b(?:doctor|nurse|hospital|teacher|school|boss|manager|work rules|policy|as a (?:kid|child)|"
+        r"growing up|mom wouldn't let|dad wouldn't let|parents)\b",
+    ),
+    _r(
+        "not_allowed_generic",
+        "coercive_control",
+        "concern",
+        r"\b(?:i'm|i am|she's|she is|he's|he is|i was|she was|we're|you're|you are|your) (?:not|never) (?:even |ever |"
+        r"really )?allowed to \w+",
+        "describes not being allowed to do things",
+        negatable=False,
+        requires=r"\b(?:he|she|him|her|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|says|said|because "
+        r"of|you)\b",
+        excludes=r"\b(?:doctor'?s?|orders|diet|allergic|building|landlord|lease|policy|nda|contract|rules|hr|"
+        r"company|school|teacher|coach|hospital|airline|flight|exam|pool|museum|library|prescription|medication|"
+        r"surgery|pets?|covid|quarantine|lockdown|visa|court|judge|probation|test|fasting|appointment|cute|"
+        r"adorable|sad|leave me|give up|quit on me|as a (?:kid|child)|growing up|parents|mom|dad|allowed to be)\b",
+    ),
+)
+
+ALL_RULES: tuple[Rule, ...] = SELF_HARM + SELF_HARM_EXTRA + VIOLENCE + ABUSE + CONTROL + CONTROL_EXTRA + EXTRA + GENERAL + GENERAL2
 
 # Gates ---------------------------------------------------------------------------------------------------------
 # A rule only runs when some word of the text starts with one of its gate prefixes. The gates are a cheap
@@ -1384,7 +1639,9 @@ _GATES: dict[str, str] = {
     "passwords": "password passcode pin login phone",
     "money_control": "money financ paycheck paycheque pay wages salary earning card bank benefit saving income "
     "allowance ask beg account check receipt purchase transaction penny quit leave give cut key passport id "
-    "document visa papers certificate medication meds charger sim not",
+    "document visa papers certificate medication meds charger sim not took takes taken hid hides hiding hidden "
+    "keeps kept destroyed confiscat locked controls control controlled controlling manages holds has gives gave "
+    "give have had made cut cuts cutting you're steals stole",
     "isolation": "cut isolat stop block unfriend unfollow delete drop choose move angry mad furious violent crazy "
     "nasty scary cold jealous see talk speak moved moving had have has having",
     "threat_control": "threat says said take keep tell show send post expose forward out make report call "
@@ -1393,7 +1650,8 @@ _GATES: dict[str, str] = {
     "it's its it choose pick your youre",
     "controlling_word": "controll controls",
     "photo_proof": "photo picture pic selfie video live screenshot",
-    "blackmail_media": "pics photos pictures video screenshots messages texts nudes recording chats",
+    "blackmail_media": "pics photos pictures video screenshots messages texts nudes recording chats ones them rest "
+    "everything",
     "doing_it": "do doing end",
     "final_goodbye": "tell bridge roof cliff tracks train top",
     "body_harm": "twist bent bend squeez yank wrench pull hit beat punch slap kick chok strangl attack assault "
@@ -1406,6 +1664,28 @@ _GATES: dict[str, str] = {
     "response_demand": "answer reply respond pick text call",
     "demands": "location expect dressed looking consequences hell trouble forbid every",
     "leave_threat": "expect gone",
+    "sh_lexicon": "can't won't you they everyone nobody no make after when once driving drive drove crash steer "
+    "scratch deserve life everything my there's there i how edge ledge sleep rest permanent final last goodbye "
+    "this thinking thought think thinks hate don't do",
+    "hurts_me": "hurts hurt is keeps has was",
+    "broke_bone": "broke fractured dislocated split busted cracked",
+    "third_make_pay": "he'll she'll they'll he'd she'd they'd he she they he's she's",
+    "abuse_lexicon": "forced forces forcing makes make insults belittles degrades demeans mocks screams yells "
+    "shouts swears touch grab pressur gaslights gaslit gaslighting manipulates manipulated",
+    "control_lexicon": "won't doesn't never wouldn't didn't will does have has had makes made forces forced gets "
+    "got goes accuses i send show isolated cut",
+    "not_allowed_generic": "allowed",
+    "desire_death": "want wanna wants wanted wish rather 'd i'd hope hoping thinking think thought ready planning "
+    "plan tempted urge feel feels considering keep dream longing long need just would",
+    "better_off_gone": "better easier happier tired sick exhausted done",
+    "means_self": "gun pistol rifle pills knife blade razor rope noose using",
+    "violent_body": "hit punch kick slap slam smash shov push threw throw chok strangl grab drag stab burn "
+    "headbutt beat batter bash knock whack crack put",
+    "threat_generic": "i'll i gonna or imma",
+    "names_and_sex": "call calls called calling have has having if",
+    "third_blackmail": "he'll she'll they'll he she they he's she's",
+    "control_generic": "won't doesn't refuses never the to so unless without because you'll",
+    "conditional_threat": "if tell answer reply text call come send pick show give",
     "surveillance_threat": "i'll i watching want need hand give turn not",
     "delete_contacts": "deleted deletes blocked blocks removed removes unfriended unfriends",
     "kept_going": "said say says told begged screamed cried asked",

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from feelheard.safety._cues import CUES
+from feelheard.safety._cues import THRESHOLD as CUE_THRESHOLD
 from feelheard.safety._normalize import NormalizedText, normalize
 from feelheard.safety._rules import ALL_RULES, Level, Rule
 
@@ -112,56 +114,55 @@ _NEGATION_UNDONE = re.compile(
     r"^\s*(?:make|makes|let|leave|stop|help|know|care|longer|matter|remember|understand|get why|see why|tell|mind|even know|"
     r"believe|think i can|want to (?:tell|talk|say)|one knows|body knows|one believes|body believes|idea)\b"
 )
+_NEW_SUBJECT = re.compile(r"\b(?:i|i'll|i'm|i'd|i've|he|he'll|he's|he'd|she|she'll|she's|she'd|they|they'll|we|we'll)\b")
+_NEGATION_RAISING = re.compile(r"^\s*(?:think|believe|reckon|feel|imagine|expect|suppose|see)\b")
 _DENIAL_UNDONE = re.compile(r"^.{0,25}\b(?:yet|for now|today|tonight|right now|this time|i promise\?)\b")
 _FICTION = re.compile(
-    r"\b(?:movie|movies|film|films|tv show|the show|this show|that show|a show|tv|series|season|episode|episodes|"
-    r"book|books|novel|novels|chapter|character|characters|villain|hero|heroine|protagonist|antagonist|podcast|"
-    r"documentary|docuseries|news|article|headline|headlines|newspaper|journalist|true crime|video ?games?|the "
-    r"game|a game|this game|in game|in-game|gaming|gameplay|boss fight|anime|manga|netflix|hbo|hulu|plot|scene|"
-    r"trailer|song|songs|lyrics|album|rapper|the play|a play|theatre|theater|musical|opera|actor|actress|fiction"
-    r"|fanfic|comic|comics|sitcom|soap opera|thriller|horror|murder mystery|whodunit|crime drama|cartoon|"
-    r"fortnite|minecraft|call of duty|valorant|overwatch|gta|elden ring|zelda|among us|d&d|dnd|npc|respawn|"
-    r"sims|poem|poetry|lecture|reading about|read about|an article|a post about|a thread about|textbook|wikipedia|youtube|youtuber|tiktok|celebrity|bbc|cnn|the guardian|"
-    r"dream|dreamt|dreamed|nightmare|screenplay|script|audiobook|storyline|finale|sequel|prequel|spoilers?|"
-    r"serial killer|detective|kdrama|k-drama|telenovela|zombies?|vampires?|dragon|the match|my team|"
-    r"the team|the enemy|enemies|my squad|ranked|killstreak|headshot|match point)\b"
+    r"\b(?:movie|movies|film|films|tv show|the show|this show|that show|a show|tv series|the series|season \d+|"
+    r"episode|episodes|book|books|novel|novels|chapter|characters?|villain|protagonist|antagonist|podcast|"
+    r"documentary|docuseries|on the news|in the news|the news (?:said|reported|about|story)|news (?:story|"
+    r"report|article)|article|headline|headlines|newspaper|journalist|true crime|video ?games?|the game|a game|"
+    r"this game|in game|in-game|gaming|gameplay|boss fight|anime|manga|netflix|hbo|hulu|plot|trailer|song|songs|"
+    r"lyrics|album|rapper|the play|a play|theatre|theater|musical|opera|actor|actress|fiction|fanfic|comic|"
+    r"comics|sitcom|soap opera|thriller|horror|murder mystery|whodunit|crime drama|cartoon|fortnite|minecraft|"
+    r"call of duty|valorant|overwatch|gta|elden ring|zelda|among us|d&d|dnd|npc|respawn|sims|skyrim|poem|"
+    r"poetry|lecture|reading about|read about|a post about|a thread about|textbook|wikipedia|youtuber|"
+    r"in my dream|had a dream|a dream|dreamt|nightmare|screenplay|audiobook|storyline|finale|sequel|prequel|"
+    r"spoilers?|serial killer|kdrama|k-drama|telenovela|zombies?|vampires?|dragon|killstreak|headshot|my rogue|"
+    r"my squad|campaign tonight|book club)\b"
 )
 _PERSONAL = re.compile(r"\b(?:me|my|myself|us|our|ourselves|mine)\b")
 _FIRST_PERSON = re.compile(r"\b(?:me|my|myself|us|our|ourselves|mine|i|i'm|i've|i'd|i'll)\b")
 _HYPOTHETICAL = re.compile(
     r"\b(?:if (?:someone|anyone|somebody|a person|people|your partner|a partner|a guy|a man|a woman|a friend|"
     r"a boyfriend|a girlfriend|a husband|a wife|one)|(?:people|anyone|someone|those|men|women|partners) who|"
-    r"what would you do if|imagine if|hypothetically|in general|statistically|warning signs?|the signs|red flags? "
+    r"what would you do if|imagine if|hypothetically|statistically|warning signs?|the signs|red flags? "
     r"(?:like|such as|include)|signs of|what counts as|the definition of|is (?:it|that) (?:considered|"
-    r"called)|awareness|campaign|charity|hotline|helpline|volunteer\w*|training on|workshop|seminar|law|laws|"
-    r"legislation|researchers|survey)\b"
+    r"called)|awareness (?:week|month|campaign|training)|a charity|the charity|volunteer\w*|training on|"
+    r"workshop|seminar|new law|the law|laws|legislation|researchers|a survey|abusers)\b"
 )
 _QUESTION_START = re.compile(
     r"^\s*(?:and |so |but )?(?:did|do|does|have|has|had|would|will|are|were|is|was|could|should|can) "
     r"(?:you|he|she|they|anyone|someone|somebody|your|his|her)\b"
 )
 _JOKE = re.compile(
-    r"\b(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j/k|just kidding|kidding|joking|jokes|xd|jajaja|"
-    r"kek)\b|[😂🤣😆😅😜😝🙃💀☠😹😛😉😁😄😤🙄😒😑]"
+    r"\b(?:lol+|lmao+|lmfao|rofl|ha(?:ha)+h?|he(?:he)+|jk|j/k|just kidding|xd|jajaja|kek)\b|[😂🤣😆💀☠😹😜😝]"
 )
+# Trivial topics that make a threat or a wish to die read as exaggeration ("I'll kill you if you spoil the
+# finale", "this heat, I want to die"). Kept to things nobody is endangered by.
 _TRIVIAL = re.compile(
-    r"\b(?:spoil\w*|finale|the ending|an ending|episode|season|fries|chips|pizza|cake|chocolate|snacks?|leftovers|dessert|"
-    r"ice cream|cookies?|coffee|slice|food|burger|tacos?|noodles|popcorn|wine|beer|fridge|remote|charger|"
-    r"hoodie|sweater|jumper|socks|shoes|score|homework|exams?|tests?|grades?|assignment|essay|deadline|"
-    r"meetings?|monday|mondays|commute|traffic|queue|heat|humidity|weather|hangover|feet|knees|workout|gym|"
-    r"leg day|marathon|hike|stairs|cringe|embarrass\w*|awkward|boring|bored|laugh\w*|funny|hilarious|joke|"
-    r"pun|puns|cute|adorable|gorgeous|outfit|dress|haircut|karaoke|dishes|laundry|taxes|paperwork|emails?|"
-    r"inbox|spreadsheet|printer|wifi|internet|ikea|furniture|parking|in-laws|suspense|cliffhanger|plot twist|"
-    r"late|lateness|sunburn|mosquito\w*|cold brew|tea|toast|brunch|dinner reservation|thermostat|playlist|"
-    r"song|shopping|sale|price|prices|bill|rent|printer|presentation|interview|recital|audition|the wait|this "
-    r"wait|waiting|boredom|hiccups|sneez\w*|alarm|snooze|music|phone bill|crossword|wordle|puzzle|netflix|"
-    r"show|series|movie|book|game|match|team|lego|plants?|cat video|dog video|puppy|kitten|hair|makeup|"
-    r"nails|tattoo|candle|tan|diet|sugar|carbs|calories|lasagna|pasta|sandwich|fry|nuggets|curry|xbox|"
-    r"playstation|ps5|switch|console|toys?|lego|diary|car|scratch|dent|mess|room|grades|report card|curfew|"
-    r"crossfit|spin class|pilates|yoga|sauna|karaoke|trivia|quiz|exam season|finals|midterms|on read|ghost\w*|"
-    r"forgot|forget|forgetting|left me hanging|ate my|drank my|stole my|used my|borrowed my|wore my|vase|"
-    r"parking ticket|speeding ticket)\b"
+    r"\b(?:spoil\w*|finale|the ending|episode|fries|chips|pizza|cake|chocolate|snacks?|leftovers|dessert|"
+    r"ice cream|cookies?|coffee|last slice|burger|tacos?|noodles|popcorn|the remote|charger|hoodie|sweater|"
+    r"jumper|socks|shoes|homework|exams?|assignment|essay|deadline|meetings?|monday|mondays|commute|traffic|"
+    r"queue|heat|humidity|hangover|my feet|workout|gym|leg day|marathon|squats|cringe|embarrass\w*|awkward|"
+    r"boring|bored|puns?|outfit|haircut|karaoke|dishes|laundry|towels?|taxes|paperwork|spreadsheet|printer|"
+    r"wifi|ikea|in-laws|suspense|cliffhanger|plot twist|late|lateness|sunburn|mosquito\w*|thermostat|"
+    r"playlist|presentation|interview|recital|audition|boredom|hiccups|snooze|crossword|wordle|netflix|"
+    r"lasagna|pasta|sandwich|nuggets|curry|xbox|playstation|ps5|lego|mud|on read|ghost\w*|ate my|drank my|"
+    r"stole my|used my|borrowed my|wore my|vase|parking ticket|speeding ticket|grades|report card|"
+    r"mario kart|board game|monopoly|plants?|houseplants?)\b"
 )
+# Sadness words that must not make a wish to die look trivial.
 # Everyday idioms: a rule match that overlaps one of these spans is not a finding.
 _IDIOMS = re.compile(
     r"\b(?:kill|kills|killed|killing) (?:it|time|the (?:vibe|mood|lights|engine|music|conversation|battery|"
@@ -184,7 +185,10 @@ _IDIOMS = re.compile(
     r"\bmurder(?:ed)? (?:a|some|this|that|the) (?:burger|pizza|pint|curry|drink|coffee|beer|taco|steak|"
     r"sandwich|song|karaoke)\b|\bhit (?:me|you|him|her|us) up\b|\bhits? different\b|\b(?:it|that|this|"
     r"reality|the news) (?:really |finally |just |suddenly )?(?:hit|hits) (?:me|her|him|us|home)\b|"
-    r"\bcut (?:me|myself|yourself|him|her) (?:some )?slack\b|\bkilled me\b(?=\s*(?:lol|haha|😂|🤣|💀))|"
+    r"\bcut (?:me|myself|yourself|him|her) (?:some )?slack\b|\b(?:hits?|hitting) (?:me|you|him|her|us) up\b|"
+    r"\b(?:mom|dad|mum|parents|grandma|grandpa|nan|teacher|coach|boss) (?:used to say|would say|always said|"
+    r"said|says|used to threaten) (?:she'd|he'd|they'd|she would|he would|they would|she'll|he'll) (?:kill|"
+    r"murder) (?:us|me)\b|\bkilled me\b(?=\s*(?:lol|haha|😂|🤣|💀))|"
     r"\b(?:you're|you are|your) killing me\b|\bknock (?:him|her|them|'em|em) dead\b|\bbreak a leg\b|"
     r"\b(?:cutting|cut) (?:myself|me) off from (?:social media|caffeine|sugar|coffee|alcohol|booze|tiktok|"
     r"instagram|twitter|the news)\b|\bi(?:'ll| will) kill (?:you|him|her) (?:with|for) (?:kindness|love)\b|"
@@ -209,7 +213,7 @@ _RECENT = re.compile(
 )
 # Self-harm with a means, a plan or fresh injuries is urgent on its own...
 _MEANS = re.compile(
-    r"\b(?:pills|tablets|overdose|rope|noose|gun|blade|razor|bridge|roof|ledge|tracks|note|letter|plan|planned|"
+    r"\b(?:pills|tablets|overdose|rope|noose|gun|knife|blade|razor|bridge|roof|ledge|tracks|note|letter|plan|planned|"
     r"goodbye|goodbyes|stockpil\w*|bottle|wrists?|bleeding|blood|hospital|figured out how|method|"
     r"when everyone's asleep|i've decided|decided|said goodbye|deep|stitches|giving (?:away )?(?:all )?(?:of )?"
     r"(?:my|her|his|their) (?:stuff|things|belongings)|given away)\b"
@@ -218,6 +222,10 @@ _MEANS = re.compile(
 _TIMING = re.compile(
     r"\b(?:tonight|today|this weekend|tomorrow|ready|this time|for real|last time|won't stop me|can't stop me|"
     r"nobody can stop|will|going to|'ll|gonna|about to|soon|i mean it|i swear)\b|'ll\b"
+)
+_ACCIDENT = re.compile(
+    r"\b(?:chopping|cooking|shaving|by accident|accidentally|slicing|opening|kitchen|knife slipped|onions?|"
+    r"at the gym|lifting|playing|fell|tripped|slipped)\b"
 )
 _COMPARATIVE = re.compile(
     r"\b(?:i'd rather|i would rather|rather than|sooner|than (?:go|watch|sit|listen|spend|eat|do|have|attend|"
@@ -230,7 +238,7 @@ _INTENT = re.compile(
 _KILL = re.compile(
     r"\b(?:kill\w*|murder\w*|end (?:my|his|her|their|your) (?:own )?life|end it all|take (?:my|his|her|their) "
     r"(?:own )?life|stab\w*|shoot|shot|strangl\w*|suicid\w*|dead|die|end (?:me|her|him|you|us)|crash (?:us|"
-    r"the car)|break (?:my|your|her|his) neck|slit (?:my|your|her|his) throat|bury (?:me|you|her|him))\b"
+    r"the car)|burn \w+ (?:\w+ )?down with|break (?:my|your|her|his) neck|slit (?:my|your|her|his) throat|bury (?:me|you|her|him))\b"
 )
 _DISTANT_PAST = re.compile(
     r"\b(?:years ago|a year ago|year ago|long time ago|long ago|ages ago|decades? ago|when i was (?:a kid|"
@@ -252,14 +260,15 @@ _RESOLVED = re.compile(
     r"back|survived|survivor|proud of|so far from|grateful|today i'm|now i'm|i'm doing well|doing well|"
     r"doing great|stronger now|stronger|it's over|that's over|that chapter|life is good|much happier|never looked "
     r"back|walked away|got away|escaped|left that (?:night|day|week)|remarried|really happy|happy now|so happy|"
-    r"i'm happy|i am happy|out of that relationship|been out|years out|got out of|not with (?:him|her) anymore)\b"
+    r"i'm happy|i am happy|out of that relationship|been out|years out|got out of|not with (?:him|her) anymore|"
+    r"cherish|how free|feel free|feel so free|i'm free)\b"
 )
 _STILL_ONGOING = re.compile(
-    r"\b(?:still|again|started|lately|recently|these days|anymore\?|keeps|keep|every (?:day|night|week)|"
+    r"\b(?:right now|today|lately|this week|still|again|started|lately|recently|these days|anymore\?|keeps|keep|every (?:day|night|week)|"
     r"now (?:he|she)|back in touch|texting me|showed up|last night|yesterday|this morning|tonight)\b"
 )
 _CONDITIONAL_CONTROL = re.compile(
-    r"^\s*(?:leave|walk out on|break up with|dump|cheat on) me and\b|\bdon't you dare\b|\b(?:fine,? go|go "
+    r"^\s*(?:leave|walk out on|break up with|dump|cheat on|go|walk out|go out)(?: me)? and\b|\bdon't you dare\b|\b(?:fine,? go|go "
     r"then|go ahead then)\b|\b(?:be|is|it's) (?:all )?(?:your|on your) (?:fault|conscience)\b|\bor (?:i swear )?i(?:'ll| "
     r"will)\b|\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
     r"call|tell|don't|do not|won't|stop|say no|move|try|dare|choose|pick|cheat|block|ignore|keep|walk out|"
@@ -304,8 +313,13 @@ def _is_negated(norm: str, sentence: _Sentence, start: int, end: int) -> bool:
     words = clause.split()[-4:]
     window = " ".join(words)
     for negator in _NEGATOR.finditer(window):
-        after = window[negator.end() :] + " " + norm[start:end]
+        between = window[negator.end() :]
+        after = between + " " + norm[start:end]
         if _NEGATION_UNDONE.match(after):
+            continue
+        # "if you don't come back I'll hurt myself": a new subject starts a new clause the negation does not
+        # reach, except after verbs that carry the negation over ("I don't think he'd hurt me").
+        if _NEW_SUBJECT.search(between) and not _NEGATION_RAISING.match(between):
             continue
         # "I'm not going to hurt myself... yet": a denial that keeps the door open is no denial.
         return not _DENIAL_UNDONE.match(norm[end : end + 30])
@@ -355,7 +369,7 @@ def _context_cancels(
         return True
     if rule.hyperbole and (joking or _TRIVIAL.search(sentence.text) or _COMPARATIVE.search(sentence.text)):
         return True
-    previous = sentences[index - 1].text if index > 0 else ""
+    previous = sentences[index - 1].text if index > 0 and rule.categories[0] != "self_harm" else ""
     if not personal and (_FICTION.search(sentence.text) or _FICTION.search(previous)):
         return True
     if _FIRST_PERSON.search(matched) is None and _HYPOTHETICAL.search(sentence.text):
@@ -431,9 +445,9 @@ def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
     view = normalize(text)
     norm = view.text
     candidates = [(rule, match.span()) for rule in _gated_rules(norm) for match in rule.pattern.finditer(norm)]
-    if not candidates:
+    if not candidates and not any(cue.pattern.search(norm) for cue in CUES if cue.weight >= 2):
         return NONE_RESULT
-    # Context is only worked out when some rule matched: most messages stop above.
+    # Context is only worked out when something matched: most messages stop above.
     sentences = _sentences(norm)
     idiom_spans = [(m.start(), m.end()) for m in _IDIOMS.finditer(norm)]
     joking = _JOKE.search(norm) is not None
@@ -453,9 +467,65 @@ def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
             raw.append((category, level, start, end, rule.reason))
         if rule.categories[0] in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(sentences[index].text):
             raw.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
+    raw.extend(_cue_findings(norm, sentences, idiom_spans, {c for c, *_ in raw}, joking, resolved_past))
     if not raw:
         return NONE_RESULT
     return _build(view, raw)
+
+
+def _cue_findings(
+    norm: str,
+    sentences: list[_Sentence],
+    idiom_spans: list[tuple[int, int]],
+    found: set[str],
+    joking: bool,
+    resolved_past: bool,
+) -> list[tuple[str, Level, int, int, str]]:
+    """Adds up the weighted cues of `_cues` for the categories the rules did not find."""
+    if resolved_past:
+        return []
+    groups: dict[str, dict[str, tuple[int, int, int, bool]]] = {}
+    for cue in CUES:
+        if cue.category in found:
+            continue
+        for match in cue.pattern.finditer(norm):
+            start, end = match.span()
+            if end <= start or _overlaps(idiom_spans, start, end):
+                continue
+            sentence = sentences[_sentence_index(sentences, start)]
+            if cue.negatable and _is_negated(norm, sentence, start, end):
+                continue
+            exaggeration_prone = cue.category in ("self_harm", "violence")
+            if (
+                (exaggeration_prone and (_TRIVIAL.search(sentence.text) or _COMPARATIVE.search(sentence.text)))
+                or (cue.category == "self_harm" and _ACCIDENT.search(sentence.text))
+                or _FICTION.search(sentence.text)
+                or _HYPOTHETICAL.search(sentence.text)
+            ):
+                continue
+            groups.setdefault(cue.category, {}).setdefault(cue.group, (cue.weight, start, end, cue.urgent))
+            break
+    out: list[tuple[str, Level, int, int, str]] = []
+    for category, by_group in groups.items():
+        total = sum(weight for weight, *_ in by_group.values())
+        strong = [item for item in by_group.values() if item[0] >= 2]
+        if total < CUE_THRESHOLD or not strong or joking:
+            continue
+        weight, start, end, _ = min(strong, key=lambda item: item[1])
+        urgent = any(item[3] for item in by_group.values())
+        level: Level = "urgent" if urgent else "concern"
+        out.append((category, level, start, end, _CUE_REASONS[category]))
+        if category in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(norm):
+            out.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
+    return out
+
+
+_CUE_REASONS: dict[str, str] = {
+    "self_harm": "several signs together suggest thoughts of self-harm",
+    "violence": "several signs together suggest physical danger",
+    "abuse": "several signs together suggest abuse",
+    "coercive_control": "several signs together suggest controlling behaviour",
+}
 
 
 def _build(view: NormalizedText, raw: list[tuple[str, Level, int, int, str]]) -> SafetyResult:

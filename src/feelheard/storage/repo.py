@@ -214,6 +214,8 @@ def derive_title(kind: str, payload: dict[str, Any], body: str | None) -> str | 
         title = payload.get("partner") or payload.get("reply")
     if not title and body:
         title = body
+    if not title and kind == "checkin" and isinstance(payload.get("mood"), int):
+        title = f"check-in, mood {payload['mood']}/10"
     if not isinstance(title, str) or not title.strip():
         return None
     title = " ".join(title.split())
@@ -291,8 +293,16 @@ def save_item(
 def save_analysis(
     session: Session, *, owner_id: int, analysis: Analysis | dict[str, Any], title: str | None = None
 ) -> ItemRecord:
-    """Keep an `Analysis` (or its `to_dict()` JSON) as an ``analysis`` item."""
-    data = analysis if isinstance(analysis, dict) else analysis.to_dict()
+    """Keep an `Analysis` as an ``analysis`` item.
+
+    The payload is ``{"partner": <text>, "reply": <text>, "analysis": <Analysis.to_dict()>}``: the JSON contract
+    does not carry the two texts, and a saved analysis is not much use without them. A dict is stored as given
+    (it should have that shape).
+    """
+    if isinstance(analysis, dict):
+        data = analysis
+    else:
+        data = {"partner": analysis.partner, "reply": analysis.reply, "analysis": analysis.to_dict()}
     return save_item(session, owner_id=owner_id, kind="analysis", payload=data, title=title)
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Protocol
 from fastapi import Depends, Request
 
 from feelheard.config import get_settings
-
 from feelheard.pipeline import Pipeline
 
 if TYPE_CHECKING:

@@ -64,7 +64,9 @@ class SafetyResource(BaseModel):
     url: str | None = None
     notes: str | None = None
     source: str = Field(description="Where the contact details were taken from.")
-    needs_confirmation: bool = Field(description="True while the entry still awaits a check against its source.")
+    needs_confirmation: bool = Field(
+        description="True while the entry still awaits a check against its source."
+    )
 
 
 class SafetyResourcesResponse(BaseModel):

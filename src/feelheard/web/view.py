@@ -7,6 +7,7 @@ reply containing markup is shown as text, never run.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,7 +99,9 @@ def _names() -> dict[str, str]:
         cat = load_catalogue()
     except Exception:  # the page still works with raw ids if the catalogue cannot be read
         return {}
-    return {key: entry.name for table in (cat.moves, cat.pitfalls, cat.empathy) for key, entry in table.items()}
+    return {
+        key: entry.name for table in (cat.moves, cat.pitfalls, cat.empathy) for key, entry in table.items()
+    }
 
 
 def _tip(finding: Finding, names: dict[str, str]) -> Tip:
@@ -123,7 +126,7 @@ def highlight(text: str, findings: list[Finding], names: dict[str, str] | None =
     spans = [(s, e, f) for s, e, f in spans if e > s]
     cuts = sorted({0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     segments: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         covering = tuple(_tip(f, names) for s, e, f in spans if s <= left and right <= e)
         piece = text[left:right]
         if segments and segments[-1].tips == covering:
@@ -169,12 +172,25 @@ def score_words(score: int) -> str:
     return "As written, this may leave them feeling unheard."
 
 
+RESOURCE_FIELDS = ("kind", "name", "number", "text", "url", "notes")
+
+
+def _resource(raw: dict[str, Any]) -> dict[str, Any]:
+    """Every field the template reads, present (None when the resource has no such contact)."""
+    out = {key: raw.get(key) for key in RESOURCE_FIELDS}
+    url = out["url"]
+    # Only web links become links: anything else (e.g. a `javascript:` value) is dropped.
+    if not (isinstance(url, str) and url.startswith(("https://", "http://"))):
+        out["url"] = None
+    return out
+
+
 def resources_for(country: str) -> tuple[str, list[dict[str, Any]]]:
     """The country's display name and help lines (unknown codes get the international list)."""
     from feelheard.safety import load_resources
 
     found = load_resources(country)
-    return found.name, [r.to_dict() for r in found.resources]
+    return found.name, [_resource(r.to_dict()) for r in found.resources]
 
 
 def coach_view(analysis: Analysis, *, country: str | None = None) -> CoachView:
@@ -190,7 +206,7 @@ def coach_view(analysis: Analysis, *, country: str | None = None) -> CoachView:
         # Safety first: no score, no rewrite, no highlights; a warm explanation and where to find help.
         view.safety_message = safety.message
         view.safety_categories = list(safety.categories)
-        view.resources = list(safety.resources)
+        view.resources = [_resource(r) for r in safety.resources]
         if country:
             try:
                 view.resources_country, view.resources = resources_for(country)

@@ -29,6 +29,10 @@ ONE_YEAR = 365 * 24 * 3600
 # The pages in the menu, in order. Pages whose back end arrives later are added here when it lands.
 NAV: tuple[tuple[str, str], ...] = (("coach", "Coach"), ("settings", "Settings"))
 NAV_PATHS: dict[str, str] = {"coach": "/", "settings": "/settings"}
+# Shown when a form's CSRF token does not match (an old tab, cookies cleared, the server restarted).
+FORM_EXPIRED = (
+    "For your security this form needed a refresh. Your words are still here: please press the button again."
+)
 
 
 @cache
@@ -109,7 +113,9 @@ def _text(value: str | None) -> str | None:
     return value if value is not None and value.strip() else None
 
 
-def _analyse(pipeline: Any, partner: str | None, reply: str | None, country: str) -> tuple[CoachView | None, str]:
+def _analyse(
+    pipeline: Any, partner: str | None, reply: str | None, country: str
+) -> tuple[CoachView | None, str]:
     """Run the pipeline for a page; returns the view, or None and a kind message."""
     partner, reply = _text(partner), _text(reply)
     if partner is None and reply is None:
@@ -136,17 +142,12 @@ async def coach_post(request: Request, config: ConfigDep, pipeline: PipelineDep)
     """The no-JavaScript path: the same page, with the results rendered on the server."""
     values, ok = await _form_checked(request, config)
     partner, reply = values.get("partner", ""), values.get("reply", "")
+    context: dict[str, Any] = {"partner": partner, "reply": reply, "view": None, "error": FORM_EXPIRED}
     if not ok:
-        context = {
-            "partner": partner,
-            "reply": reply,
-            "view": None,
-            "error": "This page had been open a long time, so it was refreshed. Please press the button again.",
-        }
         return render(request, config, "coach.html", context, status_code=403, page="coach")
     country = visitor_country(request, config)
     view, error = await run_in_threadpool(_analyse, pipeline, partner, reply, country)
-    context = {"partner": partner, "reply": reply, "view": view, "error": error}
+    context.update(view=view, error=error)
     return render(request, config, "coach.html", context, status_code=422 if error else 200, page="coach")
 
 
@@ -170,7 +171,12 @@ def coach_results(body: CoachInput, request: Request, config: ConfigDep, pipelin
 def settings_page(request: Request, config: ConfigDep) -> Response:
     """Settings: the country whose help lines are shown."""
     saved = request.query_params.get("saved") == "1"
-    context = {"countries": _countries(), "country": visitor_country(request, config), "saved": saved, "error": ""}
+    context = {
+        "countries": _countries(),
+        "country": visitor_country(request, config),
+        "saved": saved,
+        "error": "",
+    }
     return render(request, config, "settings.html", context, page="settings")
 
 
@@ -182,15 +188,27 @@ async def settings_post(request: Request, config: ConfigDep) -> Response:
     chosen = values.get("country", "")
     error = ""
     if not ok:
-        error = "This page had been open a long time, so it was refreshed. Please choose again."
+        error = FORM_EXPIRED
     elif not any(c["code"] == chosen for c in countries):
         error = "Please choose a country from the list."
     if error:
-        context = {"countries": countries, "country": visitor_country(request, config), "saved": False, "error": error}
-        return render(request, config, "settings.html", context, status_code=403 if not ok else 422, page="settings")
+        context = {
+            "countries": countries,
+            "country": visitor_country(request, config),
+            "saved": False,
+            "error": error,
+        }
+        return render(
+            request, config, "settings.html", context, status_code=403 if not ok else 422, page="settings"
+        )
     response = RedirectResponse("/settings?saved=1", status_code=303)
     response.set_cookie(
-        COUNTRY_COOKIE, chosen, max_age=ONE_YEAR, httponly=True, samesite="strict", secure=config.secure_cookies
+        COUNTRY_COOKIE,
+        chosen,
+        max_age=ONE_YEAR,
+        httponly=True,
+        samesite="strict",
+        secure=config.secure_cookies,
     )
     return response
 
@@ -212,7 +230,9 @@ def api_docs(request: Request, config: ConfigDep) -> Response:
                     "description": op.get("description", ""),
                     "body": ref,
                     "params": [p.get("name", "") for p in op.get("parameters", [])],
-                    "responses": [(code, r.get("description", "")) for code, r in op.get("responses", {}).items()],
+                    "responses": [
+                        (code, r.get("description", "")) for code, r in op.get("responses", {}).items()
+                    ],
                 }
             )
     schemas = spec.get("components", {}).get("schemas", {})
@@ -228,7 +248,12 @@ def api_docs(request: Request, config: ConfigDep) -> Response:
         for name, schema in schemas.items()
         if not name.startswith(("HTTPValidationError", "ValidationError"))
     ]
-    context = {"spec": spec, "operations": operations, "models": models, "openapi_url": request.app.openapi_url}
+    context = {
+        "spec": spec,
+        "operations": operations,
+        "models": models,
+        "openapi_url": request.app.openapi_url,
+    }
     return render(request, config, "api_docs.html", context, page="api")
 
 

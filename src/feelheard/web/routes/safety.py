@@ -17,7 +17,10 @@ def resources(
     config: ConfigDep,
     country: Annotated[
         str | None,
-        Query(max_length=20, description="An ISO 3166 code such as GB; unknown codes get the international list."),
+        Query(
+            max_length=20,
+            description="An ISO 3166 code such as GB; unknown codes get the international list.",
+        ),
     ] = None,
 ) -> SafetyResourcesResponse:
     """The emergency, crisis and domestic-violence lines for one country (default: the configured one)."""

@@ -1,0 +1,1 @@
+"""Coaching flows built on the analyzer: the guided first draft (`feelheard.coach.guided`)."""
