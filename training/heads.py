@@ -75,32 +75,40 @@ class Embedder:
 
         self._models = open_models(heads=False)
         self._key = sha256_of(FILES_DIR / "encoder.onnx")[:16]
+        # Keyed by a digest of the text: storing the texts themselves as a numpy string array would pad every
+        # entry to the longest one.
         self._cache: dict[str, np.ndarray] = {}
         if CACHE.exists():
             with np.load(CACHE, allow_pickle=False) as data:
                 if str(data["key"]) == self._key:
-                    for t, e in zip(data["texts"].tolist(), data["embs"], strict=True):
-                        self._cache[t] = e
+                    for h, e in zip(data["hashes"].tolist(), data["embs"], strict=True):
+                        self._cache[h] = e
         self._dirty = False
 
+    @staticmethod
+    def _h(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self._cache})
+        hashes = [self._h(t) for t in texts]
+        missing = sorted({t for t, h in zip(texts, hashes, strict=True) if h not in self._cache})
         if missing:
             embs = self._models.encode(missing).embeddings
             for t, e in zip(missing, embs, strict=True):
-                self._cache[t] = e
+                self._cache[self._h(t)] = e
             self._dirty = True
         dim = self._models.embedding_dim
         if not texts:
             return np.zeros((0, dim), dtype=np.float32)
-        return np.stack([self._cache[t] for t in texts]).astype(np.float32)
+        return np.stack([self._cache[h] for h in hashes]).astype(np.float32)
 
     def save(self) -> None:
         if not self._dirty:
             return
         WORK_DIR.mkdir(parents=True, exist_ok=True)
-        texts = list(self._cache)
-        np.savez(CACHE, key=np.array(self._key), texts=np.array(texts), embs=np.stack([self._cache[t] for t in texts]))
+        hashes = list(self._cache)
+        np.savez(CACHE, key=np.array(self._key), hashes=np.array(hashes),
+                 embs=np.stack([self._cache[h] for h in hashes]).astype(np.float32))
 
 
 def split_sentences(text: str) -> list[str]:

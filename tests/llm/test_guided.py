@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from feelheard.coach.guided import compose_first_draft, guided_draft, to_second_person
@@ -120,23 +118,20 @@ def test_partner_message_fills_their_feeling(verifier: Pipeline) -> None:
 
 
 def test_phrasing_varies(verifier: Pipeline) -> None:
-    answers = [
-        (f"{event}", feeling, "I feel sad and I need us to talk", "I love you")
-        for event, feeling in itertools.product(
-            [
-                "you got home late",
-                "we argued about the trip",
-                "I forgot to call",
-                "the dinner with your parents",
-            ],
-            ["hurt", "lonely", "let down"],
-        )
+    events = [
+        "you got home late",
+        "we argued about the trip",
+        "I forgot to call",
+        "the dinner with your parents",
+        "you cancelled our plans",
+        "the trip to the coast",
     ]
-    openings = {
-        compose_first_draft(*a, verifier=verifier).split(".")[0].split(" ")[0:3].__str__() for a in answers
+    drafts = [compose_first_draft(e, "hurt", "I feel sad", None, verifier=verifier) for e in events]
+    assert len({" ".join(d.split()[:3]) for d in drafts}) >= 3
+    variants = {
+        compose_first_draft(events[0], "hurt", "I feel sad", None, variant=v, verifier=verifier)
+        for v in range(4)
     }
-    assert len(openings) >= 3
-    variants = {compose_first_draft(*answers[0], variant=v, verifier=verifier) for v in range(6)}
     assert len(variants) >= 3
 
 

@@ -180,3 +180,15 @@ def test_offsets_valid_on_danger_like_text(text: str) -> None:
         for finding in result.findings:
             assert finding.quote == text[finding.start : finding.end]
             assert finding.start < finding.end
+
+
+def test_gates_never_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word gates only skip rules that cannot match: results with and without them are identical."""
+    from feelheard.safety import _rules, detector
+
+    texts = [
+        json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    gated = [detect_safety(text) for text in texts]
+    monkeypatch.setattr(detector, "_gated_rules", lambda norm: list(_rules.ALL_RULES))
+    assert [detect_safety(text) for text in texts] == gated

@@ -95,3 +95,30 @@ def test_errors_are_input_errors(cli: CliRunner, tmp_path: Path) -> None:
 def test_where_names_the_database(cli: CliRunner, db_url: str) -> None:
     out = run(cli, "where").strip()
     assert out.endswith("feelheard.db") if db_url.startswith("sqlite") else out.startswith("postgresql")
+
+
+def test_share_and_unshare_between_accounts(cli: CliRunner, db_url: str) -> None:
+    from feelheard.storage.db import get_engine
+
+    from .conftest import make_people
+
+    make_people(get_engine(db_url))
+    item_id = run(cli, "add", "journal", "--text", "for both of us", "--user", "ana").split()[2]
+    assert run(cli, "list", "--user", "ben").strip() == "nothing kept yet"
+    local_share = cli.invoke(app, ["share", item_id])  # the local user does not own it
+    assert isinstance(local_share.exception, InputError)
+    run(cli, "share", item_id, "--user", "ana")
+    assert "for both of us" in run(cli, "list", "--user", "ben") and "[partner]" in run(
+        cli, "list", "-u", "ben"
+    )
+    assert run(cli, "list", "--user", "cam").strip() == "nothing kept yet"
+    run(cli, "unshare", item_id, "--user", "ana")
+    assert run(cli, "list", "--user", "ben").strip() == "nothing kept yet"
+
+
+def test_safety_flagged_exchanges_are_never_saved(cli: CliRunner) -> None:
+    result = cli.invoke(
+        app, ["save", "-p", "I want to kill myself tonight", "-r", "ok"], catch_exceptions=False
+    )
+    assert result.exit_code == 0 and "not saved" in result.output
+    assert run(cli, "list").strip() == "nothing kept yet"

@@ -155,3 +155,20 @@ def test_cli_unknown_me_and_unknown_format(tmp_path: Path) -> None:
     notes.write_text("groceries\nmilk\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["parse", str(notes)])
     assert isinstance(result.exception, InputError) and "Supported" in str(result.exception)
+
+
+def test_cli_parse_anonymized(tmp_path: Path) -> None:
+    out = tmp_path / "anon.jsonl"
+    result = CliRunner().invoke(
+        app, ["parse", str(FIXTURES / "couple_android.txt"), "--out", str(out), "--anonymize"]
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Alex" not in text and "Sam" not in text and "Person A" in text
+
+
+def test_review_reports_progress() -> None:
+    seen: list[tuple[int, int]] = []
+    review(FIXTURES / "couple_android.txt", progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1] == (19, 19)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import numpy as np
@@ -29,8 +30,25 @@ class EncodeAnalyzer:
     requires: tuple[str, ...] = ("partner_doc", "reply_doc")
     assigns: tuple[str, ...] = ("features",)
 
-    def __init__(self, models: Any) -> None:
+    def __init__(self, models: Any, cache_size: int = 512) -> None:
         self.models = models
+        # Recently encoded texts: verifying a suggestion re-reads the same partner message and the draft's
+        # kept sentences, so those are not encoded twice.
+        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            encoded = self.models.encode(missing)
+            for i, text in enumerate(missing):
+                self._cache[text] = (encoded.embeddings[i], encoded.emotion_probs[i])
+        rows = [self._cache[t] for t in texts]
+        for text in texts:
+            self._cache.move_to_end(text)
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return np.stack([r[0] for r in rows]), np.stack([r[1] for r in rows])
 
     def __call__(self, analysis: Analysis) -> Analysis:
         return self.pipe([analysis])[0]
@@ -41,11 +59,11 @@ class EncodeAnalyzer:
         flat = [t for texts in per_item for t in texts]
         if not flat:
             return analyses
-        encoded = self.models.encode(flat)
+        embeddings, emotion_probs = self._encode(flat)
         row = 0
         for analysis, texts in zip(analyses, per_item, strict=True):
-            emb = encoded.embeddings[row : row + len(texts)]
-            probs = encoded.emotion_probs[row : row + len(texts)]
+            emb = embeddings[row : row + len(texts)]
+            probs = emotion_probs[row : row + len(texts)]
             row += len(texts)
             self._assign(analysis, emb, probs)
         return analyses

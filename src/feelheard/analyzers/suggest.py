@@ -37,7 +37,7 @@ _SUBJECT_BEFORE = frozenset(
 FEEL_WORD = re.compile(
     r"\b(?:i|i'?m|im)\s+(?:feel|felt|was|am|'m|have been|'ve been|feel like|felt like)?\s*"
     r"(?:so |really |very |pretty |super |kind of |kinda |a bit |a little |completely |totally |)*"
-    r"(?P<feel>" + MACROS["FEEL"] + r")\b(?P<rest>[\w' ]{0,50})"
+    r"(?P<feel>" + MACROS["FEEL"] + r")\b(?P<rest>(?: (?:about|at|with|by|in|over|during|on|around) [\w' ]{1,40})?)"
 )
 BLAME = re.compile(
     r"\b(?:when )?(?:you|u) (?P<verb>(?!are\b|were\b|re\b|always\b|never\b|know\b|said\b)[a-z]+(?:ed|ent|ft|ot|ew|ook|ade|ave|id|ld|ept|ost|old)\b)(?P<rest>[\w' ]{0,60})"
@@ -76,11 +76,12 @@ QUESTIONS_VENT = (
 ANTIDOTE_LINES: dict[str, tuple[str, ...]] = {
     "criticism": ("I'm frustrated about what happened, and I'd like us to talk about it.",
                   "When that happens I feel hurt, and I want us to sort it out together."),
-    "contempt": ("I care about you, even when I'm frustrated.", "I respect you, and I want to talk about this properly."),
-    "stonewalling": ("I need a short break to calm down. Can we talk again in an hour?",
+    "contempt": ("I'm frustrated, and I still respect you. Can we talk about it properly?",
+                 "I want to talk about this with respect, not sarcasm."),
+    "stonewalling": ("I need a short break to cool off. Can we talk again in an hour?",
                      "I'm a bit overwhelmed. Let me take twenty minutes and then come back to this."),
     "gaslighting": ("I remember it differently, but I want to understand how you saw it.",),
-    "guilt_trip": ("It would mean a lot to me if you could. Would you be up for it?",),
+    "guilt_trip": ("Can we talk about what I was hoping for, and find something that works for both of us?",),
     "self_erasure": ("I own my part in this, and I'd also like us to talk about what I need.",),
     "non_apology": ("I'm sorry for my part in this.",),
     "self_focus": ("Tell me more about how it was for you.",),
@@ -180,9 +181,9 @@ def _cool_down(text: str) -> str:
     """Lower shouted words and calm !!! without changing the words."""
     text = re.sub(r"!{2,}", "!", text)
     text = re.sub(r"\?[!?]+|![!?]*\?[!?]*", "?", text)
-    return re.sub(
-        r"\b[A-Z][A-Z']{2,}\b", lambda m: m.group().lower() if len(m.group()) > 2 else m.group(), text
-    )
+    text = re.sub(r"\b[A-Z][A-Z']+\b", lambda m: m.group().lower(), text)
+    text = re.sub(r"\bi(?=\b|')", "I", text)
+    return text[:1].upper() + text[1:]
 
 
 def _clean_fragment(fragment: str) -> str:
@@ -242,8 +243,10 @@ def compose(analysis: Analysis, attempt: int = 0) -> Draft:
         feeling = _partner_feeling(analysis)
         event = _partner_event(partner)
         if feeling:
+            shared = set(event.lower().split()) & set(feeling.lower().split()) if event else set()
+            repeats = bool(shared - {"you", "i", "me", "my", "your", "the", "a", "to"})
             line = _pick(OPENERS, seed).format(
-                x=feeling + (f" when {event}" if event and event not in feeling else "")
+                x=feeling + (f" when {event}" if event and not repeats else "")
             )
             draft.lead.append(line)
             draft.changes.append(
@@ -263,7 +266,8 @@ def compose(analysis: Analysis, attempt: int = 0) -> Draft:
                 "why": "Saying the feeling makes sense lowers the guard on both sides.",
             }
         )
-    if "apology" not in move_ids and set(dropped_ids) & {
+    already_sorry = any(re.search(r"\b(?:sorry|apologi[sz]e)\b", k, re.IGNORECASE) for k in draft.kept)
+    if "apology" not in move_ids and not already_sorry and set(dropped_ids) & {
         "defensiveness",
         "minimizing",
         "invalidating",
@@ -323,19 +327,38 @@ class SuggestAnalyzer:
             return analysis  # already a good reply: nothing to suggest
         for attempt in range(self.attempts):
             draft = compose(analysis, attempt)
-            text = draft.text().strip()
-            if not text or text == analysis.reply:
-                continue
-            check = self.verifier(analysis.partner, text)
-            if (
-                check.pitfalls
-                or check.safety.level != "none"
-                or check.score is None
-                or check.score <= analysis.score
-            ):
-                continue
-            analysis.suggestion = text
-            analysis.suggestion_changes = draft.changes
-            RECENT.extend(c["text"] for c in draft.changes if c["change"] == "added")
-            break
+            for _ in range(3):
+                text = draft.text().strip()
+                if not text or text == analysis.reply:
+                    break
+                check = self.verifier(analysis.partner, text)
+                if check.safety.level != "none" or check.score is None:
+                    break
+                if not check.pitfalls and check.score > analysis.score:
+                    analysis.suggestion = text
+                    analysis.suggestion_changes = draft.changes
+                    RECENT.extend(c["text"] for c in draft.changes if c["change"] == "added")
+                    return analysis
+                if not _drop_flagged(draft, text, check.pitfalls):
+                    break
         return analysis
+
+
+def _drop_flagged(draft: Draft, text: str, pitfalls: list[Finding]) -> bool:
+    """Drop kept sentences that the check still flags: read alone, a kept clause can land worse."""
+    cursor = 0
+    flagged: list[str] = []
+    for part in (*draft.lead, *draft.kept, *draft.tail):
+        start = text.find(part, cursor)
+        if start < 0:
+            continue
+        end = start + len(part)
+        cursor = end
+        if part in draft.kept and any(p.start < end and start < p.end for p in pitfalls):
+            flagged.append(part)
+    for part in flagged:
+        draft.kept.remove(part)
+        draft.changes.append(
+            {"change": "removed", "text": part, "why": "Read on its own, this part could still land badly."}
+        )
+    return bool(flagged)

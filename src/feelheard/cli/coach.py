@@ -194,7 +194,13 @@ def suggest(
         make_console().print(coaching_card(analysis))
         return
     config, why_not = _llm_choice(llm)
-    result = llm_rewrite(analysis, config=config) if config is not None else offline_result(analysis, why_not)
+    if config is None:
+        result = offline_result(analysis, why_not)
+    elif json_out:
+        result = llm_rewrite(analysis, config=config)
+    else:
+        with make_console(stderr=True).status(f"Asking the LLM at {config.host}\u2026"):
+            result = llm_rewrite(analysis, config=config)
     after = result.score
     if result.text is not None and after is None:
         after = pipeline.without("suggest")(partner_text, result.text).score

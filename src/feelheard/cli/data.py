@@ -101,10 +101,19 @@ def save(
     from feelheard import analyze
     from feelheard.cli.io import read_text_arg
     from feelheard.storage import repo
+    from feelheard.storage.recorder import is_safety_flagged
 
     if partner == "-" and reply == "-":
         raise InputError("only one of --partner and --reply can read standard input")
     analysis = analyze(read_text_arg(partner, "--partner"), read_text_arg(reply, "--reply"))
+    if is_safety_flagged(analysis):
+        # Same promise as the web app: an exchange that touched on safety leaves no trace on this computer.
+        typer.echo(
+            "not saved: this exchange touched on safety, and feelheard never keeps those. "
+            "Run `feelheard check` to see the support resources.",
+            err=True,
+        )
+        return
     with _session() as session:
         me = _who(session, user)
         item = repo.save_analysis(session, owner_id=me.id, analysis=analysis, title=title)
@@ -216,6 +225,34 @@ def show(
         typer.echo("(encrypted: add --passphrase, or set FEELHEARD_PASSPHRASE, to read it)")
     elif item.body:
         typer.echo(item.body)
+
+
+@app.command()
+def share(
+    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's number from `list`.")],
+    user: UserOpt = None,
+) -> None:
+    """Show one item to your linked partner (server accounts; undo with `unshare`)."""
+    from feelheard.storage import repo
+
+    with _session() as session:
+        me = _who(session, user)
+        repo.set_shared(session, owner_id=me.id, item_id=item_id, shared=True)
+    typer.echo(f"item {item_id} is now shared with your partner")
+
+
+@app.command()
+def unshare(
+    item_id: Annotated[int, typer.Argument(metavar="ID", help="The item's number from `list`.")],
+    user: UserOpt = None,
+) -> None:
+    """Make a shared item private again."""
+    from feelheard.storage import repo
+
+    with _session() as session:
+        me = _who(session, user)
+        repo.set_shared(session, owner_id=me.id, item_id=item_id, shared=False)
+    typer.echo(f"item {item_id} is private again")
 
 
 @app.command("export")

@@ -63,7 +63,7 @@ def parse(
             messages = Anonymizer([a for a, _ in counts.most_common()]).stream(messages)
         for message in messages:
             handle.write(json.dumps(message.to_dict(), ensure_ascii=False) + "\n")
-    _stderr().print(transcript.report.summary(), markup=False)
+    _stderr().print(transcript.report.summary(), markup=False, soft_wrap=True)
 
 
 @app.command()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from feelheard.ingest import Message, MessageKind, ParseReport, Source
 
@@ -102,34 +102,38 @@ def survey(source: Source) -> _Survey:
     """One pass over the whole file, collecting what decides the date order."""
     found = _Survey()
     seps: set[str] = set()
-    prev_dmy: tuple[int, int, int, int, int] | None = None
-    prev_mdy: tuple[int, int, int, int, int] | None = None
+    prev_dmy: tuple[int, int, int] | None = None
+    prev_mdy: tuple[int, int, int] | None = None
+    match = _HEADER.match
+    headers = first_is_year = first_over = second_over = twelve = 0
     for line in source.lines():
-        m = _HEADER.match(line)
+        m = match(line)
         if m is None:
             continue
-        found.headers += 1
+        headers += 1
         a, sep, b, c = m.group(1, 2, 3, 4)
-        seps.add(sep)
         if len(a) == 4:
-            found.first_is_year += 1
+            first_is_year += 1
             continue
-        ia, ib, ic = int(a), int(b), int(c)
-        if ia > 12:
-            found.first_over_12 += 1
-        if ib > 12:
-            found.second_over_12 += 1
+        seps.add(sep)
+        # Two-digit strings compare like numbers; one digit is never above 12.
+        if len(a) == 2 and a > "12":
+            first_over += 1
+        if len(b) == 2 and b > "12":
+            second_over += 1
         if m.group(8):
-            found.twelve_hour += 1
-        minute_of_day = int(m.group(5)) * 60 + int(m.group(6))
-        key_dmy = (ic, ib, ia, minute_of_day, 0)
-        key_mdy = (ic, ia, ib, minute_of_day, 0)
-        # Times alone can wrap at noon on a 12-hour clock; only whole days going backwards are counted.
-        if prev_dmy is not None and key_dmy[:3] < prev_dmy[:3]:
-            found.back_dmy += 1
-        if prev_mdy is not None and key_mdy[:3] < prev_mdy[:3]:
-            found.back_mdy += 1
-        prev_dmy, prev_mdy = key_dmy, key_mdy
+            twelve += 1
+        if not (first_over or second_over):
+            # Only needed while no date has settled the order: do whole days go backwards under each reading?
+            ia, ib, ic = int(a), int(b), int(c)
+            key_dmy, key_mdy = (ic, ib, ia), (ic, ia, ib)
+            if prev_dmy is not None and key_dmy < prev_dmy:
+                found.back_dmy += 1
+            if prev_mdy is not None and key_mdy < prev_mdy:
+                found.back_mdy += 1
+            prev_dmy, prev_mdy = key_dmy, key_mdy
+    found.headers, found.first_is_year = headers, first_is_year
+    found.first_over_12, found.second_over_12, found.twelve_hour = first_over, second_over, twelve
     found.separators = "".join(sorted(seps))
     return found
 
@@ -165,9 +169,14 @@ class _Pending:
         self.parts = [first]
 
 
+_STRIP = _MARKS + " "
+_MEDIA_HINTS = ("omitted", "(file attached)", "attached:", "location")
+
+
 def _finish(pending: _Pending, report: ParseReport) -> Message | None:
-    text = pending.parts[0] if len(pending.parts) == 1 else "\n".join(pending.parts)
-    text = text.strip(_MARKS + " ")
+    first = pending.parts[0]
+    text = first if len(pending.parts) == 1 else "\n".join(pending.parts)
+    text = text.strip(_STRIP)
     edited = False
     if text.endswith(">"):
         marker = _EDITED.search(text)
@@ -175,11 +184,14 @@ def _finish(pending: _Pending, report: ParseReport) -> Message | None:
             edited = True
             text = text[: marker.start()].rstrip()
     kind: MessageKind = "text"
-    if _MEDIA.match(text):
+    # Cheap tests first: almost every message is plain text, and the full patterns cost more than the rest.
+    if (
+        text[:1] == "<" or text.endswith(")") or text == "null" or any(hint in text for hint in _MEDIA_HINTS)
+    ) and _MEDIA.match(text):
         kind = "media"
-    elif _DELETED.match(text):
+    elif len(text) < 60 and _DELETED.match(text):
         kind = "deleted"
-    elif len(text) < 200 and _SYSTEM.search(text) and pending.parts[0][:1] in ("\u200e", ""):
+    elif first[:1] in ("\u200e", "") and len(text) < 200 and _SYSTEM.search(text):
         # iPhone attributes system notices to the chat's name and marks them with an invisible LRM.
         report.system_lines += 1
         return None
@@ -194,6 +206,8 @@ def parse(source: Source, report: ParseReport) -> Iterator[Message]:
     yi, mi, di = order.year, order.month, order.day
     match = _HEADER.match
     pending: _Pending | None = None
+    days: dict[tuple[str, str, str], tuple[int, ...]] = {}
+    authors: dict[str, str] = {}
     for number, line in enumerate(source.lines(), start=1):
         m = match(line)
         if m is None:
@@ -211,15 +225,20 @@ def parse(source: Source, report: ParseReport) -> Iterator[Message]:
                 yield message
         g = m.groups()
         try:
-            year = int(g[yi - 1])
-            if year < 100:
-                year += 2000
+            # Most messages share their date with the one before: cache the validated (year, month, day).
+            key = (g[0], g[2], g[3])
+            day = days.get(key)
+            if day is None:
+                year = int(g[yi - 1])
+                if year < 100:
+                    year += 2000
+                day = days[key] = date(year, int(g[mi - 1]), int(g[di - 1])).timetuple()[:3]
             hour = int(g[4])
             if g[7]:
                 if hour > 12:
                     raise ValueError("hour above 12 on a 12-hour clock")
                 hour = hour % 12 + (12 if g[7] in "Pp" else 0)
-            time = datetime(year, int(g[mi - 1]), int(g[di - 1]), hour, int(g[5]), int(g[6] or 0))
+            time = datetime(day[0], day[1], day[2], hour, int(g[5]), int(g[6] or 0))
         except ValueError:
             report.damage(number, f"impossible date or time for {order.name}", line)
             continue
@@ -235,7 +254,10 @@ def parse(source: Source, report: ParseReport) -> Iterator[Message]:
         elif len(author) > 60 or '"' in author or "\u201c" in author:
             report.system_lines += 1
             continue
-        author = author.strip(_MARKS + " ~\u202f")
+        clean = authors.get(author)
+        if clean is None:
+            clean = authors[author] = author.strip(_MARKS + " ~\u202f")
+        author = clean
         if not author:
             report.damage(number, "message without an author", line)
             continue

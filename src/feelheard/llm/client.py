@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -157,8 +158,10 @@ class LLMClient:
         headers = {"Accept": "application/json", "User-Agent": "feelheard"}
         if config.api_key:
             headers["Authorization"] = f"Bearer {config.api_key}"
+        # Proxy variables apply to remote servers only: a local server must never be reached through a proxy.
+        local = urlsplit(config.base_url).hostname in ("127.0.0.1", "localhost", "::1")
         self._client = httpx.Client(
-            timeout=httpx.Timeout(config.timeout), headers=headers, transport=transport, trust_env=False
+            timeout=httpx.Timeout(config.timeout), headers=headers, transport=transport, trust_env=not local
         )
 
     def close(self) -> None:

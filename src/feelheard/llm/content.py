@@ -1,7 +1,7 @@
 """Did a rewrite keep what the user meant to say? A simple, testable definition.
 
 The *key content* of a draft is what remains once the flagged pitfall spans are set aside:
-- **facts**: numbers (digits or number words, so "ten" and "10" match), clock times ("7pm", "19:30"),
+- **facts**: numbers (digits or number words from "two" up, so "ten" and "10" match; "one" is too often not a number), clock times ("7pm", "19:30"),
   day and time words ("Monday", "tonight", "weekend") and names (a capitalised word that is not the first
   word of a sentence, or a capitalised word that also appears mid-sentence);
 - **content words**: the other words of three letters or more that are not function words, compared by a
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 MIN_WORD_SHARE = 0.6
 
 NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
-    "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100", "half": "0.5", "once": "1x", "twice": "2x",
+    "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100", "twice": "2x",
 }  # fmt: skip
 TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow yesterday weekend "
@@ -42,10 +42,11 @@ STOPWORDS = frozenset(
     im ive id ill youre dont didnt cant wont isnt just really also even still like get got yes yeah okay ok
     oh well will shall might must may much many lot lots thing things something anything nothing everything
     way know think feel felt make made want need going gonna wanna thats its sure maybe please sorry
-    near around across behind beside toward towards without within along upon onto since ago""".split()
+    near around across behind beside toward towards without within along upon onto since ago
+    every ever one ones another other others""".split()
 )
 _TOKEN = re.compile(
-    r"\d+(?:[:.]\d+)?\s*(?:am|pm|a\.m\.|p\.m\.)?|[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*"
+    r"\d+(?:[:.]\d+)?(?:\s*(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z]))?|[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 

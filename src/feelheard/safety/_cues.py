@@ -25,7 +25,9 @@ class Cue:
     negatable: bool = True
 
 
-def _c(category: str, weight: int, group: str, pattern: str, *, urgent: bool = False, negatable: bool = True) -> Cue:
+def _c(
+    category: str, weight: int, group: str, pattern: str, *, urgent: bool = False, negatable: bool = True
+) -> Cue:
     return Cue(category, weight, group, re.compile(pattern), urgent, negatable)
 
 
@@ -38,13 +40,19 @@ CUES: tuple[Cue, ...] = (
         2,
         "death",
         r"\b(?:die|be dead|suicid\w*|end (?:it|my life|it all|everything)|ending (?:it|my life)|overdos\w*|"
-        r"not (?:be )?(?:here|around|alive) (?:anymore|any more|much longer|tomorrow)|not here anymore|gone through "
-        r"with it|go through with it|stop existing|not exist|disappear(?:ing)? (?:forever|for good|permanently)|"
+        r"not (?:be )?(?:here|around|alive) (?:anymore|any more|much longer|tomorrow)|not here anymore|stop existing|not exist|disappear(?:ing)? (?:forever|for good|permanently)|"
         r"never wake up|not wake up|sleep (?:forever|for a (?:very )?long time|and never)|when i'm gone|if i (?:was|"
         r"were|'m) gone|if i (?:wasn't|weren't) (?:here|around)|(?:do|did|doing) (?:\w+ )?to myself|want out\b(?! of (?:this|the|our) "
         r"(?:relationship|marriage|lease|contract|deal|plan|trip|group))|no way out|before i do something|do "
         r"something (?:stupid|drastic|i can't take back)|(?:hurt|harm|cut|scratch\w*|punish|burn)(?:ing|ed|s)? "
         r"myself)\b",
+    ),
+    _c(
+        "self_harm",
+        2,
+        "done",
+        r"\b(?:gone through with it|go through with it|going through with it)\b",
+        urgent=True,
     ),
     _c(
         "self_harm",
@@ -91,7 +99,13 @@ CUES: tuple[Cue, ...] = (
         r"threw \w+ at|throws \w+ at|beat (?:me|her|him)|beats (?:me|her|him)|attack\w* (?:me|her|him)|stabb?\w*|"
         r"shot (?:at )?(?:me|her|him)|hurt (?:me|her|him) (?:bad|badly|physically)|bruis\w*|black eye|broke my)\b",
     ),
-    _c("violence", 2, "weapon", r"\b(?:gun|guns|knife|knives|weapon|machete|baseball bat|rifle|pistol)\b", urgent=True),
+    _c(
+        "violence",
+        2,
+        "weapon",
+        r"\b(?:gun|guns|knife|knives|weapon|machete|baseball bat|rifle|pistol)\b",
+        urgent=True,
+    ),
     _c(
         "violence",
         1,
@@ -108,15 +122,22 @@ CUES: tuple[Cue, ...] = (
         negatable=False,
     ),
     # Abuse: degradation, sexual pressure, punishment, making someone doubt their mind.
-    _c("abuse", 2, "beg", r"\b(?:beg(?:ging)? (?:for|him|her|me)|on my knees|grovel\w*)\b"),
+    _c("abuse", 2, "beg", r"\b(?:beg(?:ging)? (?:for|him|her|me)|grovel\w*)\b"),
+    _c("abuse", 2, "knees", r"\b(?:on my knees|on (?:her|his) knees)\b"),
+    _c("abuse", 2, "deprive", r"\b(?:not letting me (?:eat|sleep)|won't let me (?:eat|sleep)|starv\w* me)\b"),
     _c(
         "abuse",
         2,
         "punish",
-        r"\b(?:punish\w* (?:me|her)|not letting me (?:eat|sleep)|won't let me (?:eat|sleep)|starv\w* me|silent "
+        r"\b(?:punish\w* (?:me|her)|silent "
         r"treatment for (?:days|weeks)|as (?:a )?punishment)\b",
     ),
-    _c("abuse", 2, "touch", r"\b(?:won't stop touching|keeps touching|touch(?:es|ing|ed)? me (?:even )?when)\b"),
+    _c(
+        "abuse",
+        2,
+        "touch",
+        r"\b(?:won't stop touching|keeps touching|touch(?:es|ing|ed)? me (?:even )?when)\b",
+    ),
     _c(
         "abuse",
         2,
@@ -188,3 +209,6 @@ CUES: tuple[Cue, ...] = (
         r"today)|wants|demands|makes me)\b",
     ),
 )
+
+# One pattern for all strong cues: a message with none of them cannot reach the threshold.
+STRONG = re.compile("|".join(f"(?:{cue.pattern.pattern})" for cue in CUES if cue.weight >= 2))

@@ -283,7 +283,7 @@ _STRETCH_TARGETS: tuple[str, ...] = (
     "all",
 )
 _URL_LIKE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_TOKEN = re.compile(r"w/o|w/|[^\W_]+(?:['’][^\W_]+)*|\S", re.IGNORECASE)
+_TOKEN = re.compile(r"[wW]/[oO]|[wW]/|[^\W_]+(?:['’][^\W_]+)*|\S")
 _LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "!": "i"})
 
 
@@ -498,12 +498,61 @@ def _fuzzy(word: str) -> str | None:
 # "checkin", "hittin", "goin": a dropped final g, repaired for the verbs the rules care about.
 _DROPPED_G: frozenset[str] = frozenset(
     {
-        "checking", "going", "looking", "reading", "hitting", "killing", "cutting", "hurting", "texting", "calling",
-        "tracking", "following", "watching", "saying", "telling", "trying", "doing", "nothing", "something",
-        "living", "dying", "punching", "slapping", "kicking", "choking", "beating", "pushing", "shoving",
-        "screaming", "yelling", "threatening", "controlling", "stalking", "spying", "bleeding", "leaving",
-        "thinking", "planning", "starving", "burning", "drinking", "talking", "seeing", "letting", "making",
-        "forcing", "taking", "keeping", "coming", "getting", "throwing", "grabbing", "hiding", "crying", "being",
+        "checking",
+        "going",
+        "looking",
+        "reading",
+        "hitting",
+        "killing",
+        "cutting",
+        "hurting",
+        "texting",
+        "calling",
+        "tracking",
+        "following",
+        "watching",
+        "saying",
+        "telling",
+        "trying",
+        "doing",
+        "nothing",
+        "something",
+        "living",
+        "dying",
+        "punching",
+        "slapping",
+        "kicking",
+        "choking",
+        "beating",
+        "pushing",
+        "shoving",
+        "screaming",
+        "yelling",
+        "threatening",
+        "controlling",
+        "stalking",
+        "spying",
+        "bleeding",
+        "leaving",
+        "thinking",
+        "planning",
+        "starving",
+        "burning",
+        "drinking",
+        "talking",
+        "seeing",
+        "letting",
+        "making",
+        "forcing",
+        "taking",
+        "keeping",
+        "coming",
+        "getting",
+        "throwing",
+        "grabbing",
+        "hiding",
+        "crying",
+        "being",
     }
 )
 
@@ -537,13 +586,76 @@ class NormalizedText:
 # says "them" there so the rules, written with pronouns, also cover named people.
 _BEFORE_NAME: frozenset[str] = frozenset(
     {
-        "hit", "hits", "hitting", "punched", "punches", "slapped", "slaps", "kicked", "kicks", "choked", "chokes",
-        "strangled", "strangles", "shoved", "shoves", "pushed", "pushes", "beat", "beats", "beating", "attacked",
-        "attacks", "stabbed", "shot", "hurt", "hurts", "hurting", "raped", "abused", "abuses", "grabbed", "grabs",
-        "threatened", "threatens", "threatening", "controls", "controlled", "tracks", "isolates", "isolated",
-        "forced", "forces", "makes", "made", "calls", "called", "lets", "let", "kill", "killed", "murder",
-        "strangle", "choke", "slap", "punch", "kick", "smack", "smacked", "bit", "spat", "locked",
-        "follows", "followed", "stalks", "stalked", "scared", "terrified", "afraid", "harassed", "harasses",
+        "hit",
+        "hits",
+        "hitting",
+        "punched",
+        "punches",
+        "slapped",
+        "slaps",
+        "kicked",
+        "kicks",
+        "choked",
+        "chokes",
+        "strangled",
+        "strangles",
+        "shoved",
+        "shoves",
+        "pushed",
+        "pushes",
+        "beat",
+        "beats",
+        "beating",
+        "attacked",
+        "attacks",
+        "stabbed",
+        "shot",
+        "hurt",
+        "hurts",
+        "hurting",
+        "raped",
+        "abused",
+        "abuses",
+        "grabbed",
+        "grabs",
+        "threatened",
+        "threatens",
+        "threatening",
+        "controls",
+        "controlled",
+        "tracks",
+        "isolates",
+        "isolated",
+        "forced",
+        "forces",
+        "makes",
+        "made",
+        "calls",
+        "called",
+        "lets",
+        "let",
+        "kill",
+        "killed",
+        "murder",
+        "strangle",
+        "choke",
+        "slap",
+        "punch",
+        "kick",
+        "smack",
+        "smacked",
+        "bit",
+        "spat",
+        "locked",
+        "follows",
+        "followed",
+        "stalks",
+        "stalked",
+        "scared",
+        "terrified",
+        "afraid",
+        "harassed",
+        "harasses",
     }
 )
 
@@ -568,7 +680,13 @@ def normalize(text: str) -> NormalizedText:
         last_end = match.end()
         raw = match.group(0)
         lowered = raw.lower()
-        if raw[:1].isupper() and raw[1:].islower() and raw.isalpha() and raw != "I" and previous in _BEFORE_NAME:
+        if (
+            raw[:1].isupper()
+            and raw[1:].islower()
+            and raw.isalpha()
+            and raw != "I"
+            and previous in _BEFORE_NAME
+        ):
             tidy = "them"
         elif raw.isalpha() or "'" in raw or "’" in raw or "/" in raw or any(ch.isdigit() for ch in raw):
             tidy = normalize_token(lowered)

@@ -843,7 +843,8 @@ CONTROL: tuple[Rule, ...] = (
         r"hr|company|school|teacher|coach|hospital|airline|flight|exam|pool|museum|library|prescription|medication"
         r"|surgery|pets?|covid|quarantine|lockdown|visa|court|judge|probation|my (?:kids|son|daughter|toddler)|"
         r"as a (?:kid|child|teen|teenager)|growing up|when i was (?:a kid|little|young|younger|a teen)|sleepovers?|"
-        r"the (?:kids|baby)|test|blood test|fasting|appointment|procedure|scan|operation|braces)\b",
+        r"the (?:kids|baby)|test|blood test|fasting|appointment|procedure|scan|operation|braces|until i was|my "
+        r"(?:mom|dad|mother|father|parents) (?:never|wouldn't|didn't|won't)|trainer|physio|instructor)\b",
     ),
     _r(
         "permission",
@@ -861,7 +862,7 @@ CONTROL: tuple[Rule, ...] = (
         r"i can and can't)\b|\bpicks (?:out )?(?:my|her) clothes\b(?=.*\b(?:every|won't|makes|allowed|let)\b)|"
         r"\b(?:gives|gave|set|sets) (?:me|her) a curfew\b",
         "describes needing permission to live one's own life",
-        negatable=False,
+        negatable=True,
     ),
     _r(
         "monitoring",
@@ -1041,8 +1042,8 @@ CONTROL: tuple[Rule, ...] = (
         r"(?: either)? (?:me or (?:them|your|him|her|the|my|those)|between me and (?:your|them|him|her))\b|\byou "
         r"don't need (?:your |any )?(?:friends|family|anyone (?:else|but me)|them|anybody else|other people|"
         r"a job|your own money)\b|\b(?:you're|you are|your|youre) not (?:going out|going anywhere|going to (?:that|the|this|your|his|her) "
-        rf"(?:party|club|bar|pub|wedding|dinner|concert|festival|trip|event|gym|thing|game|meetup|reunion|drinks|"
-        rf"work do|office party)|leaving (?:this|the) "
+        r"(?:party|club|bar|pub|wedding|dinner|concert|festival|trip|event|gym|thing|game|meetup|reunion|drinks|"
+        r"work do|office party)|leaving (?:this|the) "
         r"(?:house|room|flat|apartment)|seeing (?:him|her|them|that \w+|your (?:friends|family|sister|brother|"
         r"mom|dad|ex))|allowed to (?:go|see|leave|talk|text|wear|have))\b|\byou (?:can't|cannot|can not|won't|"
         r"will not|aren't going to) (?:see|talk to|speak to|go out with|hang out with|text|visit|call) "
@@ -1323,7 +1324,8 @@ _DEATH_SELF = (
     r"grandpa|mum|mom|dad) in heaven)"
 )
 _VIOLENT_VERB = (
-    r"(?:hit|hits|punched|punches|kicked|kicks|slapped|slaps|slammed|slams|smashed|smashes|shoved|shoves|"
+    r"(?:hit|hits|punched|punches|kicked|kicks|slapped|slaps|slammed|slams|smashed|smashes|shoved|shoves|scratched|"
+    r"scratches|clawed|bit|bites|"
     r"pushed|pushes|threw|throws|choked|chokes|strangled|strangles|grabbed|grabs|dragged|drags|stabbed|stabs|"
     r"burned|burns|headbutted|beat|beats|battered|bashed|bashes|knocked|whacked|cracked)"
 )
@@ -1541,7 +1543,8 @@ GENERAL2: tuple[Rule, ...] = (
         "describes controlling behaviour",
         negatable=False,
         excludes=r"\b(?:doctor|nurse|hospital|teacher|school|boss|manager|work rules|policy|as a (?:kid|child)|"
-        r"growing up|mom wouldn't let|dad wouldn't let|parents)\b",
+        r"growing up|mom wouldn't let|dad wouldn't let|parents|mom never|dad never|mother|father|trainer|coach|physio|"
+        r"instructor|until i was|skip)\b",
     ),
     _r(
         "not_allowed_generic",
@@ -1556,17 +1559,173 @@ GENERAL2: tuple[Rule, ...] = (
         excludes=r"\b(?:doctor'?s?|orders|diet|allergic|building|landlord|lease|policy|nda|contract|rules|hr|"
         r"company|school|teacher|coach|hospital|airline|flight|exam|pool|museum|library|prescription|medication|"
         r"surgery|pets?|covid|quarantine|lockdown|visa|court|judge|probation|test|fasting|appointment|cute|"
-        r"adorable|sad|leave me|give up|quit on me|as a (?:kid|child)|growing up|parents|mom|dad|allowed to be)\b",
+        r"adorable|sad|leave me|give up|quit on me|as a (?:kid|child)|growing up|parents|mom|dad|allowed to be|pay|treat|"
+        r"apologi[sz]e|worry|thank|be sorry|say sorry|trainer|physio|instructor|until i was)\b",
     ),
 )
 
-ALL_RULES: tuple[Rule, ...] = SELF_HARM + SELF_HARM_EXTRA + VIOLENCE + ABUSE + CONTROL + CONTROL_EXTRA + EXTRA + GENERAL + GENERAL2
+GENERAL3: tuple[Rule, ...] = (
+    _r(
+        "violence_misc",
+        "violence+abuse",
+        "concern",
+        r"\b(?:held|holds|holding|pinned|pins) (?:me|her|him) (?:down|against|to the (?:floor|ground|bed|wall))\b|"
+        r"\b(?:knocked|knocks|knocking) (?:me|her|him) (?:down|over|out|unconscious|to the (?:ground|floor))\b|"
+        r"\b(?:drove|drives|driving|swerved) (?:the car )?(?:at|towards|into) (?:me|her|him|us)\b|\bweighs "
+        r"(?:me|her) (?:every|each|daily)\b",
+        "describes someone being physically hurt",
+        upgrade="recent",
+        excludes=_PLAY,
+    ),
+    _r(
+        "threat_hospital",
+        "violence",
+        "concern",
+        r"\b(?:put|send|land) (?:me|you|her|him) in (?:the )?(?:hospital|a&e|the er|a wheelchair|the ground|a "
+        r"grave)\b|\bend up in (?:the )?(?:hospital|a&e|the er)\b|\byou (?:want|wanna) (?:to )?see what happens "
+        r"when\b|\b(?:he's|she's|he is|she is) going to (?:\w+ ){1,3}and (?:hurt|hit|kill) (?:me|us|her)\b",
+        "threatens serious harm",
+        hyperbole=True,
+        past_ok=False,
+        upgrade="intent",
+    ),
+    _r(
+        "control_misc",
+        "coercive_control",
+        "concern",
+        r"\b(?:keeps|kept|locks|locked|hides|hid|holds|has) (?:my|her) (?:passport|id|visa|documents|papers|birth "
+        r"certificate|residence permit)\b|\b(?:threatens|threatened|threatening) to leave (?:me )?(?:if|every time|"
+        r"whenever|when) (?:i|she)\b|\b(?:check in|checks in) with (?:me|him|her) every\b|\bfrom now on you "
+        r"(?:check in|report)\b|\b(?:cancel(?:l)?ed|froze|frozen|blocked|stopped) (?:your|ur|my|her) (?:card|cards|"
+        r"bank card|account|phone plan)\b(?=.{0,60}\b(?:until|unless|trust|earn|behave|if|so)\b)|\b(?:set up|"
+        r"opened|moved) (?:my|our|the) (?:bank )?account so (?:only )?(?:he|she)\b",
+        "describes controlling behaviour",
+        negatable=False,
+    ),
+    _r(
+        "self_harm_misc",
+        "self_harm",
+        "concern",
+        r"\b(?:can't|cannot) do this (?:much longer|any longer)\b|\b(?:don't|do not) think i can (?:do this|keep going|go "
+        r"on|take (?:it|this|much more)|cope) (?:much longer|any longer|anymore|any more)\b|\b(?:thinking|thought|think) about how (?:i'd|i "
+        r"would|i'll|i will|i could) do it\b|\bwant (?:it all|everything) to go away\b|\bhow many (?:of (?:my|"
+        r"these|the) )?(?:pills|tablets|paracetamol|painkillers) (?:it would take|would it take|to take|it takes|"
+        r"would kill)\b",
+        "hints at thoughts of ending their life",
+        negatable=False,
+        hyperbole=True,
+        upgrade="plan",
+    ),
+    _r(
+        "abuse_misc",
+        "abuse",
+        "concern",
+        r"\blucky (?:anyone|anybody|someone|he|she) (?:would|will|could) (?:ever )?(?:want|love|have|touch|put up "
+        r"with) (?:me|her|you)\b|\bmakes? (?:me|her) kneel\b|\b(?:told|asked|begged) (?:him|her) to stop\b(?! (?!touching|"
+        r"grabbing|hurting|hitting|choking|pushing|kissing)\w+ing\b)[^.!?]{0,20}"
+        r"\b(?:and|but) (?:he|she) (?:didn't|wouldn't|kept going|laughed|carried on)\b|\b(?:shared|posted|sent|"
+        r"leaked|showed) (?:private|intimate|naked|nude|explicit) (?:photos|pics|pictures|videos?) of (?:me|her)\b",
+        "describes abuse",
+        upgrade="recent",
+    ),
+)
+
+
+GENERAL4: tuple[Rule, ...] = (
+    _r(
+        "self_harm_signs",
+        "self_harm",
+        "concern",
+        r"\bwon't need (?:it|them|this|that|these|my \w+|any of (?:it|this|my \w+)) (?:anymore|any more|where i'm "
+        r"going|after (?:tonight|this week|tomorrow))\b|\bmade (?:my )?peace with (?:it|dying|my decision|"
+        r"everything|leaving)\b|\b(?:can't|cannot) see (?:a|any) (?:way forward|future|way out)\b|\bnothing (?:will "
+        r"ever|is ever going to) get better\b|\b(?:unbearable|can't bear (?:it|this|the pain) (?:anymore|any "
+        r"longer))\b|\b(?:think|thinking|thought|imagine|imagining|planning|plan) (?:about |of )?my (?:own )?funeral\b|"
+        r"\b(?:talking|talks|talked|posting|posts|posted|writing|writes|wrote) (?:a lot )?about (?:death|dying|"
+        r"suicide|killing (?:himself|herself|themselves|myself)|wanting to die|not being here|ending (?:it|his life|"
+        r"her life|my life))\b|\b(?:goodbye|farewell) (?:message|post|video|text|letter)\b|\bwish(?:es|ed)? (?:i|he|"
+        r"she) could (?:just )?disappear\b(?! (?:to|for|into|under|on|somewhere|off|from (?:work|the party)))|\b(?:don't|doesn't) care (?:what happens to (?:me|him|her)|if i (?:die|"
+        r"live|wake up|make it)|whether i (?:live|die|wake up))\b",
+        "shows warning signs of suicide",
+        hyperbole=True,
+        negatable=False,
+        upgrade="plan",
+    ),
+    _r(
+        "self_harm_means2",
+        "self_harm",
+        "urgent",
+        r"\bmore (?:pills|tablets|meds|painkillers|sleeping pills) than (?:i|he|she) should\b|\b(?:with|and) (?:my|"
+        r"his|her|the) (?:pills|meds|tablets|sleeping pills)\b(?=.{0,30}\b(?:vodka|wine|alcohol|drink|drank|beer|"
+        r"whiskey|bottle)\b)|\b(?:vodka|wine|alcohol|whiskey|drink|drank)\b[^.!?]{0,30}\b(?:with|and) (?:my|his|her|"
+        r"the|all the|all my) (?:pills|meds|tablets|sleeping pills)\b",
+        "mentions a dangerous overdose",
+        past_ok=False,
+    ),
+    _r(
+        "harm_child",
+        "violence+abuse",
+        "concern",
+        r"(?<!\bi )\b(?:hurt|hurts|hit|hits|shook|shakes|shaking|slapped|slaps|kicked|kicks|threw|throws|beat|beats) "
+        r"(?:my|the|our|his|her) (?:baby|babies|kids|son|daughter|toddler|children|child|newborn)\b",
+        "describes harm to a child",
+        upgrade="recent",
+        excludes=_PLAY,
+    ),
+    _r(
+        "ownership",
+        "coercive_control",
+        "concern",
+        r"\b(?:you|she|he|i)(?:'re| are| is|'m| am)? (?:his|her|my) property\b|\byou belong to me\b|\b(?:i|she|he) "
+        r"(?:belong|belongs) to (?:him|her)\b(?=.{0,40}\b(?:says|said|told|tells|reminds|like)\b)|\byou're mine and "
+        r"(?:nobody|no one|no other)\b",
+        "treats a partner as property",
+        negatable=True,
+    ),
+    _r(
+        "deprivation",
+        "abuse",
+        "concern",
+        r"\bkeeps? (?:me|her) (?:awake|up) (?:all night )?(?:yelling|screaming|arguing|shouting)\b|\b(?:throws|threw|"
+        r"throwing) (?:my|her) (?:things|clothes|stuff|belongings) (?:out|away|in the (?:bin|trash|street))\b",
+        "describes cruel treatment",
+        upgrade="recent",
+    ),
+)
+
+
+ALL_RULES: tuple[Rule, ...] = (
+    SELF_HARM
+    + SELF_HARM_EXTRA
+    + VIOLENCE
+    + ABUSE
+    + CONTROL
+    + CONTROL_EXTRA
+    + EXTRA
+    + GENERAL
+    + GENERAL2
+    + GENERAL3
+    + GENERAL4
+)
 
 # Gates ---------------------------------------------------------------------------------------------------------
 # A rule only runs when some word of the text starts with one of its gate prefixes. The gates are a cheap
 # pre-check (most messages contain none of them) and never change what a rule matches: every pattern needs
 # at least one of its gate words to match at all.
 _GATES: dict[str, str] = {
+    "self_harm_signs": "won't made can't cannot nothing unbearable can't think thinking thought imagine imagining "
+    "planning plan talking talks talked posting posts posted writing writes wrote goodbye farewell wish wishes "
+    "wished don't doesn't",
+    "self_harm_means2": "more with and vodka wine alcohol whiskey drink drank",
+    "harm_child": "hurt hurts hit hits shook shakes shaking slapped slaps kicked kicks threw throws beat beats",
+    "ownership": "property belong belongs mine",
+    "deprivation": "keeps keep throws threw throwing",
+    "violence_misc": "held holds holding pinned pins knocked knocks knocking drove drives driving swerved weighs",
+    "threat_hospital": "put send land end want wanna he's she's he she",
+    "control_misc": "keeps kept locks locked hides hid holds has threatens threatened threatening check checks from "
+    "cancel cancelled canceled froze frozen blocked stopped set opened moved",
+    "self_harm_misc": "can't cannot don't do thinking thought think want how",
+    "abuse_misc": "lucky make makes told asked begged shared posted sent leaked showed",
     "kill_self": "myself himself herself themselves themself yourself ourselves life all everything",
     "suicide_word": "suicid sewer",
     "want_die": "die dead born exist alive living wake funeral gone died disappear without wasn't weren't was were "
@@ -1582,9 +1741,9 @@ _GATES: dict[str, str] = {
     "not_around": "around here alive see hear deal worry put last final goodbye tell say kiss said saying",
     "means_pills": "pill tablet meds medic painkill paracet tylenol ibuprof xanax insulin antidep panadol aspirin "
     "oxy perc benzo overdos od od'd od'ed",
-    "means_other": "rope noose gun pistol rifle razor blade blades wrote written writing left leaving finished "
-    "suicide goodbye giving gave given give know knows worked figured decided planned planning have got made "
-    "making enough engine car garage hose pipe googl search look research read find found looking",
+    "means_other": "rope noose know knows exactly figured worked decided planned planning gun pistol rifle  "
+    "enough garage engine hose exhaust googl search research ways way methods method suicide  "
+    "goodbye note notes letter letters giving gave given give plan",
     "third_self_threat": "himself herself themselves themself his her their",
     "jump_or_stand": "jump throw step walk drive bridge roof ledge railing tracks balcony stood standing sitting up",
     "euphemism": "myself something stop find look save tonight's tonights over ready tired pain stupid drastic "
@@ -1597,8 +1756,8 @@ _GATES: dict[str, str] = {
     "strangle_weapon": "chok strangl throttl suffocat smother throat neck breathe gun knife kniv blade weapon bat "
     "baseball hammer machete pistol rifle shotgun axe crowbar screwdriver broken stab shot shoot tried by",
     "threat_kill": "kill murder strangle choke stab shoot end slit bury drown dead",
-    "threat_hurt": "hurt hit beat smack slap punch kick break smash bash batter stab deck knock cut burn rip wreck "
-    "make happens get watch know see pay regret wish going",
+    "threat_hurt": "hurt hit beat smack slap punch kick break smash bash batter stab deck knock cut burn rip  "
+    "wreck make back live work sleep staying coming pay bleed suffer regret dead happens",
     "threat_report": "threat said says say told tells texted texts keeps kept screamed screams yell swore swears "
     "promised warned wrote death",
     "going_to_kill_me": "kill murder hurt strangle end shoot stab hit",
@@ -1633,17 +1792,17 @@ _GATES: dict[str, str] = {
     "history bank account purse bag wallet diary journal laptop computer location mail receipt social "
     "notification photo picture gallery",
     "confinement": "lock kept punish",
-    "tracking": "track monitor spy spies spied stalk watch airtag air tracker spyware stalkerware keylogger hidden "
-    "find life360 gps location follow show showed turn turned text call ring phone message know check time "
-    "timing timed why you",
+    "tracking": "track monitor spy spies spied stalk watch airtag air tracker spyware stalkerware  "
+    "keylogger hidden find life360 gps location follow show showed showing turn turned turns  "
+    "text call ring phone message know check time timing timed",
     "passwords": "password passcode pin login phone",
     "money_control": "money financ paycheck paycheque pay wages salary earning card bank benefit saving income "
     "allowance ask beg account check receipt purchase transaction penny quit leave give cut key passport id "
     "document visa papers certificate medication meds charger sim not took takes taken hid hides hiding hidden "
     "keeps kept destroyed confiscat locked controls control controlled controlling manages holds has gives gave "
     "give have had made cut cuts cutting you're steals stole",
-    "isolation": "cut isolat stop block unfriend unfollow delete drop choose move angry mad furious violent crazy "
-    "nasty scary cold jealous see talk speak moved moving had have has having",
+    "isolation": "cut isolat stop block unfriend unfollow delete drop choose move angry mad furious violent  "
+    "crazy nasty scary cold jealous because since cause moved moving locked",
     "threat_control": "threat says said take keep tell show send post expose forward out make report call "
     "deport never",
     "ultimatum": "if don't do me between you delete block unfollow unfriend from starting without come get or "
@@ -1664,35 +1823,38 @@ _GATES: dict[str, str] = {
     "response_demand": "answer reply respond pick text call",
     "demands": "location expect dressed looking consequences hell trouble forbid every",
     "leave_threat": "expect gone",
-    "sh_lexicon": "can't won't you they everyone nobody no make after when once driving drive drove crash steer "
-    "scratch deserve life everything my there's there i how edge ledge sleep rest permanent final last goodbye "
-    "this thinking thought think thinks hate don't do",
+    "sh_lexicon": "anymore longer soon long again sure gone tree wall bridge road cliff river lake truck  "
+    "lorry traffic barrier motorway scratch deserve pointless meaningless hopeless way hope  "
+    "future light pills tablets paracetamol painkillers edge ledge forever permanent goodbye  "
+    "last death dying existing suicide killing ending disappearing waking hate live living",
     "hurts_me": "hurts hurt is keeps has was",
     "broke_bone": "broke fractured dislocated split busted cracked",
     "third_make_pay": "he'll she'll they'll he'd she'd they'd he she they he's she's",
     "abuse_lexicon": "forced forces forcing makes make insults belittles degrades demeans mocks screams yells "
     "shouts swears touch grab pressur gaslights gaslit gaslighting manipulates manipulated",
-    "control_lexicon": "won't doesn't never wouldn't didn't will does have has had makes made forces forced gets "
-    "got goes accuses i send show isolated cut",
+    "control_lexicon": "let lets tell text call update report check message send quit stop cut leave give delete  "
+    "block change stay ask angry mad jealous upset furious crazy cold silent accuses want  "
+    "proof screenshots isolated",
     "not_allowed_generic": "allowed",
-    "desire_death": "want wanna wants wanted wish rather 'd i'd hope hoping thinking think thought ready planning "
-    "plan tempted urge feel feels considering keep dream longing long need just would",
+    "desire_death": "die dead death end ending kill killing fade vanish disappear existing exist wake waking  "
+    "forever stop hurt hurting harm cut cutting overdose alive around gone heaven world  "
+    "breathing living here",
     "better_off_gone": "better easier happier tired sick exhausted done",
     "means_self": "gun pistol rifle pills knife blade razor rope noose using",
-    "violent_body": "hit punch kick slap slam smash shov push threw throw chok strangl grab drag stab burn "
+    "violent_body": "scratch clawed bit bites hit punch kick slap slam smash shov push threw throw chok strangl grab drag stab burn "
     "headbutt beat batter bash knock whack crack put",
-    "threat_generic": "i'll i gonna or imma",
+    "threat_generic": "kill murder stab shoot strangle",
     "names_and_sex": "call calls called calling have has having if",
     "third_blackmail": "he'll she'll they'll he she they he's she's",
-    "control_generic": "won't doesn't refuses never the to so unless without because you'll",
-    "conditional_threat": "if tell answer reply text call come send pick show give",
-    "surveillance_threat": "i'll i watching want need hand give turn not",
+    "control_generic": "give key where who unless without couldn't can't cannot wouldn't won't said stay",
+    "conditional_threat": "regret sorry pay happens wish or",
+    "surveillance_threat": "i'll will always watching everything read check over until",
     "delete_contacts": "deleted deletes blocked blocks removed removes unfriended unfriends",
     "kept_going": "said say says told begged screamed cried asked",
     "humiliation": "humiliat degrad belittl mocks mocked ridicul",
     "threat_misc": "get someone's someone burn set torch",
-    "sh_euphemism2": "nothing fighting struggling trying fight tonight today something if knife blade razor pills "
-    "gun rope bottle holding have got i'm",
+    "sh_euphemism2": "nothing alive living tonight today happens happened happen knife blade razor pills gun  "
+    "rope bottle myself",
 }
 
 

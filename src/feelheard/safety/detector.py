@@ -19,6 +19,12 @@ How a decision is made, in order:
    kill, and for self-harm a plan, a means, a time or a stated intention.
 4. A threat of self-harm or violence made conditional on the other person's choices ("I'll hurt myself if you
    leave") is also coercive control.
+5. For categories no rule found, the weighted cues of `_cues` are added up over the message (a strong cue
+   such as a means or an act, plus weaker ones such as longing, hopelessness or timing), so danger told in an
+   unexpected shape can still reach ``concern``.
+
+Rules only run when one of their gate words occurs in the message (`_rules._GATES`); a test checks that the
+gates never change a result on the dev set.
 
 Negation choice (documented on purpose): a plain denial such as "I'm not going to hurt myself" or "he'd never
 hit me" is ``none``; the same text with any other sign ("I'm not suicidal but I don't see the point anymore")
@@ -37,6 +43,7 @@ from functools import lru_cache
 from typing import Literal
 
 from feelheard.safety._cues import CUES
+from feelheard.safety._cues import STRONG as STRONG_CUES
 from feelheard.safety._cues import THRESHOLD as CUE_THRESHOLD
 from feelheard.safety._normalize import NormalizedText, normalize
 from feelheard.safety._rules import ALL_RULES, Level, Rule
@@ -114,7 +121,9 @@ _NEGATION_UNDONE = re.compile(
     r"^\s*(?:make|makes|let|leave|stop|help|know|care|longer|matter|remember|understand|get why|see why|tell|mind|even know|"
     r"believe|think i can|want to (?:tell|talk|say)|one knows|body knows|one believes|body believes|idea)\b"
 )
-_NEW_SUBJECT = re.compile(r"\b(?:i|i'll|i'm|i'd|i've|he|he'll|he's|he'd|she|she'll|she's|she'd|they|they'll|we|we'll)\b")
+_NEW_SUBJECT = re.compile(
+    r"\b(?:i|i'll|i'm|i'd|i've|he|he'll|he's|he'd|she|she'll|she's|she'd|they|they'll|we|we'll)\b"
+)
 _NEGATION_RAISING = re.compile(r"^\s*(?:think|believe|reckon|feel|imagine|expect|suppose|see)\b")
 _DENIAL_UNDONE = re.compile(r"^.{0,25}\b(?:yet|for now|today|tonight|right now|this time|i promise\?)\b")
 _FICTION = re.compile(
@@ -160,7 +169,7 @@ _TRIVIAL = re.compile(
     r"playlist|presentation|interview|recital|audition|boredom|hiccups|snooze|crossword|wordle|netflix|"
     r"lasagna|pasta|sandwich|nuggets|curry|xbox|playstation|ps5|lego|mud|on read|ghost\w*|ate my|drank my|"
     r"stole my|used my|borrowed my|wore my|vase|parking ticket|speeding ticket|grades|report card|"
-    r"mario kart|board game|monopoly|plants?|houseplants?)\b"
+    r"mario kart|board game|monopoly|plants?|houseplants?|laugh\w*)\b"
 )
 # Sadness words that must not make a wish to die look trivial.
 # Everyday idioms: a rule match that overlaps one of these spans is not a finding.
@@ -229,7 +238,8 @@ _ACCIDENT = re.compile(
 )
 _COMPARATIVE = re.compile(
     r"\b(?:i'd rather|i would rather|rather than|sooner|than (?:go|watch|sit|listen|spend|eat|do|have|attend|"
-    r"work|be seen|admit)|before (?:i|watching|going|eating|sitting|listening|doing|admitting))\b"
+    r"work|be seen|admit)|before (?:i(?:'d)? (?:go|watch|eat|sit|listen|admit|wear|attend|apologi[sz]e)|watching|"
+    r"going|eating|sitting|listening|admitting))\b"
 )
 _INTENT = re.compile(
     r"\b(?:going to|gonna|will|'ll|ill|about to|decided|plan to|planning to|ready to|tonight|today|doing it|"
@@ -261,14 +271,16 @@ _RESOLVED = re.compile(
     r"doing great|stronger now|stronger|it's over|that's over|that chapter|life is good|much happier|never looked "
     r"back|walked away|got away|escaped|left that (?:night|day|week)|remarried|really happy|happy now|so happy|"
     r"i'm happy|i am happy|out of that relationship|been out|years out|got out of|not with (?:him|her) anymore|"
-    r"cherish|how free|feel free|feel so free|i'm free)\b"
+    r"cherish|how free|feel free|feel so free|i'm free|good relationship|get along|close now|fine for years|been "
+    r"fine|been okay|been ok|good now)\b"
 )
 _STILL_ONGOING = re.compile(
     r"\b(?:right now|today|lately|this week|still|again|started|lately|recently|these days|anymore\?|keeps|keep|every (?:day|night|week)|"
     r"now (?:he|she)|back in touch|texting me|showed up|last night|yesterday|this morning|tonight)\b"
 )
 _CONDITIONAL_CONTROL = re.compile(
-    r"^\s*(?:leave|walk out on|break up with|dump|cheat on|go|walk out|go out)(?: me)? and\b|\bdon't you dare\b|\b(?:fine,? go|go "
+    r"^\s*(?:leave|walk out on|break up with|dump|cheat on|go|walk out|go out)(?: me)? and\b|\byou(?:'ll| will) "
+    r"(?:be sorry|regret (?:it|this))\b|\bdon't you dare\b|\b(?:fine,? go|go "
     r"then|go ahead then)\b|\b(?:be|is|it's) (?:all )?(?:your|on your) (?:fault|conscience)\b|\bor (?:i swear )?i(?:'ll| "
     r"will)\b|\b(?:if|unless) (?:you|u) (?:ever |even |really |actually )?(?:leave|go|break|walk|end|see|talk|text|"
     r"call|tell|don't|do not|won't|stop|say no|move|try|dare|choose|pick|cheat|block|ignore|keep|walk out|"
@@ -310,7 +322,7 @@ def _is_negated(norm: str, sentence: _Sentence, start: int, end: int) -> bool:
     prefix = norm[sentence.start : start]
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     clause = prefix[breaks[-1].end() :] if breaks else prefix
-    words = clause.split()[-4:]
+    words = clause.split()[-5:]
     window = " ".join(words)
     for negator in _NEGATOR.finditer(window):
         between = window[negator.end() :]
@@ -444,8 +456,10 @@ def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
         return NONE_RESULT
     view = normalize(text)
     norm = view.text
-    candidates = [(rule, match.span()) for rule in _gated_rules(norm) for match in rule.pattern.finditer(norm)]
-    if not candidates and not any(cue.pattern.search(norm) for cue in CUES if cue.weight >= 2):
+    candidates = [
+        (rule, match.span()) for rule in _gated_rules(norm) for match in rule.pattern.finditer(norm)
+    ]
+    if not candidates and not STRONG_CUES.search(norm):
         return NONE_RESULT
     # Context is only worked out when something matched: most messages stop above.
     sentences = _sentences(norm)
@@ -460,13 +474,19 @@ def detect_safety(text: str, *, author: Author = "partner") -> SafetyResult:
         if end <= start or _overlaps(idiom_spans, start, end):
             continue
         index = _sentence_index(sentences, start)
-        if _context_cancels(rule, norm, sentences, index, start, end, joking=joking, resolved_past=resolved_past):
+        if _context_cancels(
+            rule, norm, sentences, index, start, end, joking=joking, resolved_past=resolved_past
+        ):
             continue
         level = _level_for(rule, norm, sentences[index], start, end, recent_text)
         for category in rule.categories:
             raw.append((category, level, start, end, rule.reason))
-        if rule.categories[0] in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(sentences[index].text):
-            raw.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
+        if rule.categories[0] in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(
+            sentences[index].text
+        ):
+            raw.append(
+                ("coercive_control", level, start, end, "uses a threat to control what the other does")
+            )
     raw.extend(_cue_findings(norm, sentences, idiom_spans, {c for c, *_ in raw}, joking, resolved_past))
     if not raw:
         return NONE_RESULT
@@ -497,7 +517,10 @@ def _cue_findings(
                 continue
             exaggeration_prone = cue.category in ("self_harm", "violence")
             if (
-                (exaggeration_prone and (_TRIVIAL.search(sentence.text) or _COMPARATIVE.search(sentence.text)))
+                (
+                    exaggeration_prone
+                    and (_TRIVIAL.search(sentence.text) or _COMPARATIVE.search(sentence.text))
+                )
                 or (cue.category == "self_harm" and _ACCIDENT.search(sentence.text))
                 or _FICTION.search(sentence.text)
                 or _HYPOTHETICAL.search(sentence.text)
@@ -511,12 +534,16 @@ def _cue_findings(
         strong = [item for item in by_group.values() if item[0] >= 2]
         if total < CUE_THRESHOLD or not strong or joking:
             continue
-        weight, start, end, _ = min(strong, key=lambda item: item[1])
+        _, start, end, _ = min(strong, key=lambda item: item[1])
         urgent = any(item[3] for item in by_group.values())
         level: Level = "urgent" if urgent else "concern"
         out.append((category, level, start, end, _CUE_REASONS[category]))
+        if category == "violence" and "act" in by_group:
+            out.append(("abuse", level, start, end, "describes someone being physically hurt"))
         if category in ("self_harm", "violence") and _CONDITIONAL_CONTROL.search(norm):
-            out.append(("coercive_control", level, start, end, "uses a threat to control what the other does"))
+            out.append(
+                ("coercive_control", level, start, end, "uses a threat to control what the other does")
+            )
     return out
 
 

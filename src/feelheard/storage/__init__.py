@@ -9,6 +9,7 @@ Modules:
     accounts  server mode: argon2 passwords, invite codes that link a couple, login rate limiting.
     crypto    optional passphrase encryption of journal and check-in text, with its threat model.
     export    export to one JSON file, import, delete everything.
+    recorder  `StorageRecorder`, the web layer's ExchangeRecorder (never keeps safety-flagged exchanges).
 
 Typical use::
 

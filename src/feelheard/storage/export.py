@@ -23,7 +23,7 @@ from sqlalchemy import delete, select
 from feelheard.errors import InputError
 from feelheard.storage import crypto, repo
 from feelheard.storage.accounts import unlink
-from feelheard.storage.orm import ITEM_KINDS, Invite, Item, Setting, User, utcnow
+from feelheard.storage.orm import ITEM_KINDS, Invite, Item, Setting, utcnow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -236,11 +236,6 @@ def scrub(engine: Engine) -> None:
         raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
     finally:
         raw.close()
-
-
-def user_count(session: Session) -> int:
-    """How many accounts exist (used by the CLI to say whether a server has other people's data)."""
-    return len(list(session.scalars(select(User.id))))
 
 
 def write_export_file(path: Path, data: dict[str, Any]) -> None:

@@ -1,7 +1,7 @@
 """Measuring a conversation per partner, overall and week by week.
 
 Every text message of the two partners is analysed as a reply to what the other person said just before it
-(their latest turn, if it came within `CONTEXT_HOURS`), in batches through the default pipeline. The pipeline is
+(their latest message, if it came within `CONTEXT_HOURS`), in batches through the default pipeline. The pipeline is
 the only judge of empathy, moves, pitfalls, tone and safety; this module only counts what it finds and adds the
 timing logic a single exchange cannot see: bids and how they were answered, repair attempts and whether the
 other turned toward them, and conflict and escalation episodes. Definitions: `docs/transcripts.md`.
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from feelheard.pipeline import Pipeline
 
 CONTEXT_HOURS = 12  # an older message by the other person is no longer what this one answers
-CONTEXT_MESSAGES = 3  # the other person's turn: up to their last three messages in a row
+# The other person's latest message only. Joining their last few messages reads a little better, but every
+# joined text is new to the encoder's cache, which doubles the analysis time of a chat.
+CONTEXT_MESSAGES = 1
 CONTEXT_CHARS = 1500
 BID_WINDOW = timedelta(hours=6)
 REPAIR_WINDOW = timedelta(hours=2)

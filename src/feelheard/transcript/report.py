@@ -18,7 +18,7 @@ GOTTMAN_RATIO = 5.0
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:">
 <title>{{ title }}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#faf8f5;color:#2b2b2b;line-height:1.5}
@@ -69,6 +69,14 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.0f}%"
 
 
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n:,} times")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def _label(text: str) -> str:
     """Chart labels: escaped so plotly's own text markup cannot be abused through a name."""
     return html.escape(text, quote=True)
@@ -101,7 +109,7 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             "title": "Who does the talking",
             "text": f"{a} wrote {_pct(pa['message_share'])} of the messages and {_pct(pa['word_share'])} of the "
             f"words; {b} wrote {_pct(pb['message_share'])} and {_pct(pb['word_share'])}. {a} started the "
-            f"conversation after a quiet spell {pa['initiations']} times, {b} {pb['initiations']} times.",
+            f"conversation after a quiet spell {_times(pa['initiations'])}, {b} {_times(pb['initiations'])}.",
             "quotes": [],
         }
     )
@@ -122,7 +130,7 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             out.append(
                 {
                     "title": f"How {x} met {y}'s feelings",
-                    "text": f"{y} shared something with feeling in it {e['emotional_moments_answered']} times just "
+                    "text": f"{y} shared something with feeling in it {_times(e['emotional_moments_answered'])} just "
                     f"before {x} wrote. {x} answered with some warmth, understanding or a caring question "
                     f"{_pct(e['share_of_moments_met_with_empathy'])} of the time.",
                     "quotes": _quotes(metrics, x, "validation") or _quotes(metrics, x, "reflection"),
@@ -135,7 +143,7 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(
             {
                 "title": horseman.capitalize(),
-                "text": f"{horseman.capitalize()} came up {counts[a]} times in {a}'s messages and {counts[b]} times "
+                "text": f"{horseman.capitalize()} came up {_times(counts[a])} in {a}'s messages and {_times(counts[b])} "
                 f"in {b}'s. It is one of the four patterns that most reliably wear a relationship down, and it "
                 "usually shows up on both sides.",
                 "quotes": _quotes(metrics, a, horseman, 1) + _quotes(metrics, b, horseman, 1),
@@ -152,7 +160,7 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(
             {
                 "title": "Kindness during conflict",
-                "text": f"We found {conflict['episodes']} stretches of conflict ({conflict['messages_in_conflict']} "
+                "text": f"We found {_count(conflict['episodes'], 'stretch', 'stretches')} of conflict ({conflict['messages_in_conflict']} "
                 f"messages). Inside them, {'; '.join(parts)}. Couples who stay close tend to keep about five "
                 "positive moves for each negative one even while they argue.",
                 "quotes": _quotes(metrics, a, "repair_attempt", 1) + _quotes(metrics, b, "repair_attempt", 1),
@@ -163,9 +171,9 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(
             {
                 "title": "When things escalated",
-                "text": f"{conflict['escalations']} conflicts escalated: both of you added sharp messages, three or "
-                f"more in a row. {late} of those we list happened late at night (11 pm to 5 am), when people are "
-                "tired and messages tend to run hotter.",
+                "text": f"{_count(conflict['escalations'], 'conflict', 'conflicts')} escalated: three or more sharp messages within one "
+                f"argument, from both of you. {late} of those we list happened late at night (11 pm to 5 am), when "
+                "people are tired and messages tend to run hotter.",
                 "quotes": [
                     {
                         "quote": e["first_quote"],
@@ -185,8 +193,8 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             out.append(
                 {
                     "title": f"{x}'s repair attempts",
-                    "text": f"{x} tried to repair or apologise {r['attempts']} times. {y} turned toward it "
-                    f"{r['accepted']} times, answered sharply {r['rejected']} times, and {r['unanswered']} went "
+                    "text": f"{x} tried to repair or apologise {_times(r['attempts'])}. {y} turned toward it "
+                    f"{_times(r['accepted'])}, answered sharply {_times(r['rejected'])}, and {r['unanswered']} went "
                     "unanswered for two hours or more.",
                     "quotes": _quotes(metrics, x, "repair_attempt", 1) or _quotes(metrics, x, "apology", 1),
                 }
@@ -203,7 +211,7 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             out.append(
                 {
                     "title": f"{x}'s bids for attention",
-                    "text": f"{x} reached out with a question, an invitation or news {bids['made']} times. {y} turned "
+                    "text": f"{x} reached out with a question, an invitation or news {_times(bids['made'])}. {y} turned "
                     f"toward {bids['turned_toward']}, away from {bids['turned_away']} (no answer within six hours, "
                     f"or a shut-down) and against {bids['turned_against']}.{timing}",
                     "quotes": [],
@@ -213,8 +221,8 @@ def findings(metrics: dict[str, Any]) -> list[dict[str, Any]]:
     out.append(
         {
             "title": "Who does the understanding",
-            "text": f"{a} validated, reflected or named a feeling {ua['given']} times; {b} did so {ub['given']} "
-            "times. When one partner does most of this work over months, it is worth talking about.",
+            "text": f"{a} validated, reflected or named a feeling {_times(ua['given'])}; {b} did so {_times(ub['given'])}."
+            " When one partner does most of this work over months, it is worth talking about.",
             "quotes": _quotes(metrics, a, "validation", 1) + _quotes(metrics, b, "validation", 1),
         }
     )

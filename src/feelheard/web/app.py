@@ -82,6 +82,9 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
             # One warm-up run so the first visitor does not pay for lazy initialisation.
             app.state.pipeline("I had a long day.", "That sounds hard. Want to tell me about it?")
         yield
+        runner = getattr(app.state, "runner", None)
+        if runner is not None:
+            runner.close()
 
     app = FastAPI(
         title="feelheard",
@@ -99,6 +102,7 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
     )
     app.state.config = config
     app.state.pipeline = None
+    app.state.runner = None
     app.state.recorder = None
 
     from feelheard.web.routes import analyze, history, pages, safety

@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 
 from feelheard.config import get_settings
 from feelheard.pipeline import Pipeline
+from feelheard.web.batching import BatchRunner
 
 if TYPE_CHECKING:
     from feelheard.result import Analysis
@@ -110,6 +111,20 @@ def load_default_pipeline(config: WebConfig) -> Pipeline:
     return pipeline
 
 
+def get_runner(request: Request, pipeline: Annotated[Pipeline, Depends(get_pipeline)]) -> BatchRunner:
+    """The batching runner in front of the pipeline (one per app and pipeline)."""
+    runner: BatchRunner | None = getattr(request.app.state, "runner", None)
+    if runner is None or runner.pipeline is not pipeline:
+        with _load_lock:
+            runner = getattr(request.app.state, "runner", None)
+            if runner is None or runner.pipeline is not pipeline:
+                if runner is not None:
+                    runner.close(timeout=0)
+                runner = BatchRunner(pipeline)
+                request.app.state.runner = runner
+    return runner
+
+
 def get_recorder(request: Request) -> ExchangeRecorder:
     """Where analysed exchanges go (a no-op until storage is wired: see `routes/history.py`)."""
     recorder: ExchangeRecorder = getattr(request.app.state, "recorder", None) or NullRecorder()
@@ -118,4 +133,5 @@ def get_recorder(request: Request) -> ExchangeRecorder:
 
 ConfigDep = Annotated[WebConfig, Depends(get_config)]
 PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+RunnerDep = Annotated[BatchRunner, Depends(get_runner)]
 RecorderDep = Annotated[ExchangeRecorder, Depends(get_recorder)]

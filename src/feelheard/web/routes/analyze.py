@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from feelheard.schema import analysis_schema
-from feelheard.web.deps import PipelineDep
+from feelheard.web.deps import RunnerDep
 from feelheard.web.schemas import AnalyzeRequest, ErrorResponse, SuggestResponse
 
 router = APIRouter(tags=["coach"])
@@ -35,9 +35,9 @@ def _schema_for_openapi() -> dict[str, Any]:
     responses={200: {"content": {"application/json": {"schema": _schema_for_openapi()}}}, **_ERRORS},
     response_class=JSONResponse,
 )
-def analyze(body: AnalyzeRequest, pipeline: PipelineDep) -> JSONResponse:
-    """Run the pipeline once (in the worker thread pool: the models are CPU-bound)."""
-    result = pipeline(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
+async def analyze(body: AnalyzeRequest, runner: RunnerDep) -> JSONResponse:
+    """Run the pipeline once (on the pipeline thread, batched with concurrent requests)."""
+    result = await runner.analyze(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
     return JSONResponse(result.to_dict())
 
 
@@ -47,9 +47,9 @@ def analyze(body: AnalyzeRequest, pipeline: PipelineDep) -> JSONResponse:
     response_model=SuggestResponse,
     responses=_ERRORS,
 )
-def suggest(body: AnalyzeRequest, pipeline: PipelineDep) -> SuggestResponse:
+async def suggest(body: AnalyzeRequest, runner: RunnerDep) -> SuggestResponse:
     """The rewrite and its changes; none when safety comes first or the draft already works."""
-    result = pipeline(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
+    result = await runner.analyze(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
     message: str | None = None
     if result.safety.level != "none":
         message = result.safety.message or "This exchange needs care beyond wording, so there is no rewrite."

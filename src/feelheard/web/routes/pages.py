@@ -12,13 +12,13 @@ from typing import Any
 
 import jinja2
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, StrictStr
 
 from feelheard.errors import InputError
-from feelheard.web.deps import ConfigDep, PipelineDep, WebConfig
+from feelheard.web.batching import BatchRunner
+from feelheard.web.deps import ConfigDep, RunnerDep, WebConfig
 from feelheard.web.security import CSRF_COOKIE, CSRF_FIELD, csrf_token, csrf_valid, new_csrf_nonce
 from feelheard.web.view import CoachView, coach_view
 
@@ -113,15 +113,15 @@ def _text(value: str | None) -> str | None:
     return value if value is not None and value.strip() else None
 
 
-def _analyse(
-    pipeline: Any, partner: str | None, reply: str | None, country: str
+async def _analyse(
+    runner: BatchRunner, partner: str | None, reply: str | None, country: str
 ) -> tuple[CoachView | None, str]:
     """Run the pipeline for a page; returns the view, or None and a kind message."""
     partner, reply = _text(partner), _text(reply)
     if partner is None and reply is None:
         return None, ""
     try:
-        analysis = pipeline(partner, reply)
+        analysis = await runner.analyze(partner, reply)
     except InputError as exc:
         from feelheard.web.app import sentence
 
@@ -138,7 +138,7 @@ def coach_page(request: Request, config: ConfigDep) -> Response:
 
 
 @router.post("/", response_class=HTMLResponse)
-async def coach_post(request: Request, config: ConfigDep, pipeline: PipelineDep) -> Response:
+async def coach_post(request: Request, config: ConfigDep, runner: RunnerDep) -> Response:
     """The no-JavaScript path: the same page, with the results rendered on the server."""
     values, ok = await _form_checked(request, config)
     partner, reply = values.get("partner", ""), values.get("reply", "")
@@ -146,7 +146,7 @@ async def coach_post(request: Request, config: ConfigDep, pipeline: PipelineDep)
     if not ok:
         return render(request, config, "coach.html", context, status_code=403, page="coach")
     country = visitor_country(request, config)
-    view, error = await run_in_threadpool(_analyse, pipeline, partner, reply, country)
+    view, error = await _analyse(runner, partner, reply, country)
     context.update(view=view, error=error)
     return render(request, config, "coach.html", context, status_code=422 if error else 200, page="coach")
 
@@ -160,9 +160,9 @@ class CoachInput(BaseModel):
 
 
 @router.post("/coach/results", response_class=HTMLResponse)
-def coach_results(body: CoachInput, request: Request, config: ConfigDep, pipeline: PipelineDep) -> Response:
+async def coach_results(body: CoachInput, request: Request, config: ConfigDep, runner: RunnerDep) -> Response:
     """The results panel alone, for the live update (JSON in, HTML out; it changes nothing, so no CSRF)."""
-    view, error = _analyse(pipeline, body.partner, body.reply, visitor_country(request, config))
+    view, error = await _analyse(runner, body.partner, body.reply, visitor_country(request, config))
     context = {"view": view, "error": error}
     return render(request, config, "_results.html", context, status_code=422 if error else 200)
 
