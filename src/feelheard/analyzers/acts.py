@@ -46,7 +46,7 @@ OVERRIDES: dict[str, tuple[str, ...]] = {
     "stonewalling": ("cliche",),
     "asking_need": ("open_question", "advice_giving"),
     "checking_understanding": ("open_question",),
-    "defensiveness": ("validation",),
+    "defensiveness": ("validation", "asking_need", "open_question"),
 }
 MOVES_WITH_SUBSTANCE = frozenset(
     {

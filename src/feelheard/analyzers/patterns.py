@@ -533,6 +533,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "defensiveness",
+        r"\bwhat (?:else |more )?(?:do|did) {YOU} (?:want|expect) me to (?:say|do)\b(?:[^.]*[?!]{2,}|(?= (?:about it|here|now)\b)|[?!]*$)",
+        negatable=False,
+    ),
+    rule(
+        "defensiveness",
         r"\b(?:that'?s|thats|that is|it'?s|it is|its|that was|it was|that wasn'?t|it wasn'?t)(?: not|n'?t)? what i (?:meant|mean|said|was saying|was trying to (?:say|do)|intended)\b",
         negatable=False,
     ),

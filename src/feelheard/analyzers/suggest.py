@@ -166,7 +166,7 @@ def _partner_event(partner: TextModel | None) -> str | None:
     if not match:
         return None
     raw = partner.text[match.start() : match.end()]
-    raw = re.split(r"[,.;!?]| but | and then | because ", raw)[0].strip()
+    raw = re.split(r"[,.;!?]| but | and | because ", raw)[0].strip()
     if raw.lower().startswith("when "):
         raw = raw[5:]
     return swap_person(raw)
@@ -285,7 +285,7 @@ def compose(analysis: Analysis, attempt: int = 0) -> Draft:
         )
     for pitfall_id in dict.fromkeys(dropped_ids):
         options = ANTIDOTE_LINES.get(pitfall_id)
-        if options and not (pitfall_id == "non_apology" and any("sorry" in s.lower() for s in draft.lead)):
+        if options and not (pitfall_id == "non_apology" and any("sorry" in s.lower() for s in (*draft.lead, *draft.kept))):
             line = _pick(options, seed + pitfall_id)
             draft.tail.append(line)
             draft.changes.append(
