@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TRAIN_VENV := .venv-train
 TRAIN_BIN := $(TRAIN_VENV)/bin
 
-.PHONY: run test lint typecheck unit bench model install install-dev clean help
+.PHONY: run test lint typecheck unit bench model install install-dev clean help system-deps
 
 help:
 	@echo "make run    - install and start the coach (interactive demo until the web app lands)"
@@ -38,7 +38,15 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev
+# Debian's chromium (browser tests) and PostgreSQL binaries (storage tests start their own server).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "installing Debian packages: chromium postgresql"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium postgresql >/dev/null; \
+	fi
+
+unit: $(VENV)/.dev system-deps
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 test: lint typecheck unit

@@ -131,6 +131,16 @@ def demo() -> None:
             console.print(f"[red]{exc}[/red]")
 
 
+def _mount_subcommands() -> None:
+    """Command groups that live in their own modules (all keep heavy imports inside their functions)."""
+    from feelheard.cli.data import app as data_app
+
+    app.add_typer(data_app, name="data")
+
+
+_mount_subcommands()
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

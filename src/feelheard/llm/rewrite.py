@@ -124,7 +124,7 @@ def build_messages(analysis: Analysis, feedback: str = "") -> list[Message]:
         pitfalls=_bullets(pitfalls, "nothing flagged"),
         missing=_bullets(missing, "nothing in particular"),
         keep=keep,
-        feedback=render_prompt("retry_feedback", reason=feedback) + "\n" if feedback else "",
+        feedback="\n" + render_prompt("retry_feedback", reason=feedback) + "\n" if feedback else "",
     )
     return [{"role": "system", "content": render_prompt("rewrite_system")}, {"role": "user", "content": user}]
 
