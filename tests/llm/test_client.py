@@ -156,3 +156,17 @@ def test_parsers_directly() -> None:
     assert list(iter_sse_deltas(lines)) == ["a"]
     assert server_error_message(b"") == "no details given"
     assert server_error_message(b'{"message": "plain"}') == "plain"
+
+
+def test_module_chat_uses_the_configuration(fake_llm: FakeLLM, monkeypatch: pytest.MonkeyPatch) -> None:
+    from feelheard.llm.client import chat
+
+    with pytest.raises(LLMError) as info:
+        chat(MESSAGES)
+    assert info.value.kind == "config"
+    assert fake_llm.requests == []
+    monkeypatch.setenv("FEELHEARD_LLM_BASE_URL", fake_llm.base_url)
+    monkeypatch.setenv("FEELHEARD_LLM_MODEL", "from-env")
+    fake_llm.answers = ["Configured."]
+    assert chat(MESSAGES) == "Configured."
+    assert fake_llm.requests[0]["model"] == "from-env"

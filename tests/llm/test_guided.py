@@ -19,6 +19,7 @@ def verifier(pipeline: Pipeline) -> Pipeline:
     [
         ("she got home late and I snapped at her", "you got home late and I snapped at you"),
         ("her mom heard it", "your mom heard it"),
+        ("I gave her flowers and fixed her bike", "I gave you flowers and fixed your bike"),
         ("he always forgets to call", "you always forget to call"),
         ("he's been distant and he doesn't listen", "you've been distant and you don't listen"),
         ("she is tired and she tries so hard", "you are tired and you try so hard"),

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from feelheard.llm.content import content_kept, key_content, stem
+from feelheard.coach.content import content_kept, key_content, stem
 from feelheard.llm.prompts import load_prompt, render_prompt
 from feelheard.llm.rewrite import build_messages, clean_answer, llm_rewrite
 from feelheard.pipeline import Pipeline

@@ -46,5 +46,6 @@ class StubPipeline:
             if row.get("safety"):
                 a.safety.level = row["safety"]
                 a.safety.categories = ["self_harm"]
+                a.safety.findings = [{"text": "reply", "category": "self_harm", "level": row["safety"]}]
             a.score = None if row.get("safety") else 50
             yield a

@@ -163,3 +163,19 @@ def test_real_pipeline_judges_a_clear_exchange(pipeline) -> None:  # type: ignor
     ]
     data = measure(iter(chat), ["Alex", "Sam"], pipeline=pipeline).to_dict()
     assert data["per_person"]["Alex"]["pitfalls"].get("invalidating") == 1
+
+
+def test_safety_is_flagged_on_the_message_that_says_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    chat = [
+        Message(datetime(2024, 1, 13, 21, 0), "Sam", "I had an awful day"),
+        Message(
+            datetime(2024, 1, 13, 21, 1),
+            "Alex",
+            "sometimes I think about ending my life, I have pills saved up",
+        ),
+        Message(datetime(2024, 1, 13, 21, 2), "Sam", "please tell me more, I am here"),
+    ]
+    data = measure(iter(chat), ["Alex", "Sam"], pipeline=pipeline).to_dict()
+    assert [f["author"] for f in data["safety"]] == ["Alex"]
+    assert data["safety"][0]["level"] == "urgent" and data["safety"][0]["categories"] == ["self_harm"]
+    assert data["per_person"]["Sam"]["safety_flags"] == 0

@@ -334,7 +334,7 @@ class SuggestAnalyzer:
                 check = self.verifier(analysis.partner, text)
                 if check.safety.level != "none" or check.score is None:
                     break
-                if not check.pitfalls and check.score > analysis.score:
+                if not check.pitfalls and check.score > analysis.score and _keeps_content(analysis, text):
                     analysis.suggestion = text
                     analysis.suggestion_changes = draft.changes
                     RECENT.extend(c["text"] for c in draft.changes if c["change"] == "added")
@@ -342,6 +342,19 @@ class SuggestAnalyzer:
                 if not _drop_flagged(draft, text, check.pitfalls):
                     break
         return analysis
+
+
+def _keeps_content(analysis: Analysis, suggestion: str) -> bool:
+    """The user's key content (facts, names, times, most content words) survives, except in clauses that backfire."""
+    from feelheard.coach.content import content_kept
+
+    doc = analysis.reply_doc
+    assert doc is not None and analysis.reply is not None
+    dropped: list[tuple[int, int]] = []
+    for pitfall in analysis.pitfalls:
+        clause = doc.clause_at(pitfall.start)
+        dropped.append((clause.start, max(clause.end, pitfall.end)) if clause else (pitfall.start, pitfall.end))
+    return content_kept(analysis.reply, suggestion, exclude=dropped).kept
 
 
 def _drop_flagged(draft: Draft, text: str, pitfalls: list[Finding]) -> bool:

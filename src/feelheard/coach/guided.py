@@ -118,6 +118,11 @@ _OBJECT_FOLLOWERS = frozenset(
     what why it feel know i you we they he she me him her them my your our is was are were be been even
     anything something everything much more""".split()
 )
+# "gave her flowers" is "gave you flowers", not "gave your flowers".
+_GIVING_VERBS = frozenset(
+    """give gave giving bought buy sent send told tell showed show asked ask brought bring offered owe owed made
+    make texted promised handed let help helped got get cooked wrote""".split()
+)
 _ADVERBS = frozenset(
     "always never just really also still often sometimes usually even probably only already clearly obviously "
     "actually kind sort totally".split()
@@ -185,7 +190,9 @@ def to_second_person(text: str, *, name: str | None = None, they: bool = False) 
             replacement = "yours" if not next_word or gap_after.strip() != "" else "your"
         elif low == "her":
             ends_here = not following or gap_after.strip() != ""
-            replacement = "you" if ends_here or next_word in _OBJECT_FOLLOWERS else "your"
+            previous = tokens[words_only[position - 1]].lower() if position else ""
+            as_object = ends_here or next_word in _OBJECT_FOLLOWERS or previous in _GIVING_VERBS
+            replacement = "you" if as_object else "your"
         elif low == "hers" or (they and low == "theirs"):
             replacement = "yours"
         elif low in ("himself", "herself") or (they and low in ("themselves", "themself")):

@@ -1,7 +1,7 @@
 """Ask the configured LLM to rewrite the user's draft, then check the rewrite like any other suggestion.
 
 The rewrite is shown only if the analyzer finds no pitfall in it, no safety concern, a higher score than the
-draft, and the user's key content kept (`feelheard.llm.content`). Otherwise, and on any error, the offline
+draft, and the user's key content kept (`feelheard.coach.content`). Otherwise, and on any error, the offline
 suggestion already in the analysis is used, with a note saying why. The LLM is never asked when the exchange
 raises a safety concern, and nothing is sent anywhere when no LLM is configured.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from feelheard.errors import InputError
 from feelheard.llm.client import LLMClient, LLMError, Message
 from feelheard.llm.config import LLMConfig, load_llm_config
-from feelheard.llm.content import content_kept, key_content
+from feelheard.coach.content import content_kept, key_content
 from feelheard.llm.prompts import render_prompt
 from feelheard.result import Analysis
 

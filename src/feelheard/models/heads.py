@@ -80,16 +80,19 @@ class _Mlp:
 def _softmax(z: F32) -> F32:
     z = z - z.max(axis=-1, keepdims=True)
     e = np.exp(z)
-    return (e / e.sum(axis=-1, keepdims=True)).astype(np.float32, copy=False)
+    out: F32 = (e / e.sum(axis=-1, keepdims=True)).astype(np.float32, copy=False)
+    return out
 
 
 def _sigmoid(z: F32) -> F32:
-    return (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32, copy=False)
+    out: F32 = (1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))).astype(np.float32, copy=False)
+    return out
 
 
 def _mlp_from(data: Any, prefix: str) -> _Mlp:
-    hid_w = data[f"{prefix}hid_w"] if f"{prefix}hid_w" in data else None
-    hid_b = data[f"{prefix}hid_b"] if f"{prefix}hid_b" in data else None
+    # NpzFile is a Mapping (numpy >= 1.26), so .get works for the optional hidden layer.
+    hid_w = data.get(f"{prefix}hid_w", None)
+    hid_b = data.get(f"{prefix}hid_b", None)
     return _Mlp(
         np.asarray(data[f"{prefix}out_w"], dtype=np.float32),
         np.asarray(data[f"{prefix}out_b"], dtype=np.float32),

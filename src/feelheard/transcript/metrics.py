@@ -382,17 +382,23 @@ class ChatMetrics:
         if analysis.score is not None:
             stats.scores += 1
             stats.score_sum += analysis.score
-        if analysis.safety.level != "none":
+        # A safety finding belongs to the message it was found in: the partner's text is flagged when it is
+        # analysed as a reply itself, so only findings in this message count for this person.
+        own = [
+            f for f in analysis.safety.findings if isinstance(f, dict) and f.get("text", "reply") == "reply"
+        ]
+        if analysis.safety.level != "none" and own:
             stats.safety_flags += 1
             if not self.resources:
                 self.resources = [_resource_line(r) for r in analysis.safety.resources]
             if len(self.safety) < MAX_SAFETY:
+                own_levels = [str(f.get("level", analysis.safety.level)) for f in own]
                 self.safety.append(
                     {
                         "time": message.time.isoformat(sep=" ", timespec="minutes") if message.time else None,
                         "author": person,
-                        "level": analysis.safety.level,
-                        "categories": list(analysis.safety.categories),
+                        "level": "urgent" if "urgent" in own_levels else "concern",
+                        "categories": sorted({str(f.get("category")) for f in own if f.get("category")}),
                         "quote": message.text[:300],
                     }
                 )
@@ -615,7 +621,8 @@ class ChatMetrics:
 def _resource_line(resource: Any) -> str:
     """One help line as text, whatever shape the safety layer gives it."""
     if isinstance(resource, dict):
-        parts = [str(resource[k]) for k in ("name", "phone", "text", "url", "hours") if resource.get(k)]
+        keys = ("name", "number", "phone", "text", "sms", "url", "hours")
+        parts = [str(resource[k]) for k in keys if resource.get(k)]
         return " · ".join(parts) if parts else str(resource)
     return str(resource)
 

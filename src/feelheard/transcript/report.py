@@ -402,6 +402,8 @@ def render(
             + (f" ({parse['detail']})" if parse.get("detail") else "")
             + (f"; {parse['messages']:,} messages, {parse['system_lines']:,} system lines skipped.")
         )
+        if metrics.get("messages_by_others"):
+            parse_note += f" {metrics['messages_by_others']:,} messages by other people in the chat were counted but not analysed."
         if parse.get("damaged"):
             damaged = (
                 f"{parse['damaged']:,} lines could not be read and were left out (see the command's output)."

@@ -28,10 +28,11 @@ class BatchRunner:
         max_batch: The most exchanges analysed together.
     """
 
-    def __init__(self, pipeline: Pipeline, max_batch: int = 16) -> None:
+    def __init__(self, pipeline: Pipeline, max_batch: int = 8) -> None:
         self.pipeline = pipeline
         self.max_batch = max(1, max_batch)
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
+        self.closed = False
         self._thread = threading.Thread(target=self._loop, name="feelheard-pipeline", daemon=True)
         self._thread.start()
 
@@ -43,6 +44,8 @@ class BatchRunner:
         Raises:
             InputError: At once, if the texts cannot be analysed (empty, too long, not text).
         """
+        if self.closed:
+            raise RuntimeError("the pipeline runner is closed")
         made = self.pipeline.make(partner, reply, id=id, sent_at=sent_at)
         future: Future[Analysis] = Future()
         self._queue.put((made, future))
@@ -56,6 +59,7 @@ class BatchRunner:
 
     def close(self, timeout: float = 5.0) -> None:
         """Stop the worker thread once the queue is drained."""
+        self.closed = True
         self._queue.put(None)
         self._thread.join(timeout)
 

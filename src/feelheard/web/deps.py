@@ -114,11 +114,11 @@ def load_default_pipeline(config: WebConfig) -> Pipeline:
 def get_runner(request: Request, pipeline: Annotated[Pipeline, Depends(get_pipeline)]) -> BatchRunner:
     """The batching runner in front of the pipeline (one per app and pipeline)."""
     runner: BatchRunner | None = getattr(request.app.state, "runner", None)
-    if runner is None or runner.pipeline is not pipeline:
+    if runner is None or runner.closed or runner.pipeline is not pipeline:
         with _load_lock:
             runner = getattr(request.app.state, "runner", None)
-            if runner is None or runner.pipeline is not pipeline:
-                if runner is not None:
+            if runner is None or runner.closed or runner.pipeline is not pipeline:
+                if runner is not None and not runner.closed:
                     runner.close(timeout=0)
                 runner = BatchRunner(pipeline)
                 request.app.state.runner = runner

@@ -1,0 +1,63 @@
+"""`feelheard serve`: options, the printed address, and uvicorn called as the app expects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from feelheard.cli import serve as serve_module
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    import uvicorn
+
+    seen: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.append({"app": app, **kw}))
+    # setenv first so that monkeypatch restores the original (unset) state after serve() fills it in.
+    monkeypatch.setenv("FEELHEARD_SECRET_KEY", "placeholder")
+    monkeypatch.delenv("FEELHEARD_SECRET_KEY")
+    return seen
+
+
+def test_defaults_to_loopback_8000(calls: list[dict[str, Any]]) -> None:
+    result = CliRunner().invoke(serve_module.app, [])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:8000/" in result.output
+    (call,) = calls
+    assert call["app"] == "feelheard.web.app:create_serving_app" and call["factory"] is True
+    assert call["host"] == "127.0.0.1" and call["port"] == 8000
+
+
+def test_host_and_port(calls: list[dict[str, Any]]) -> None:
+    result = CliRunner().invoke(serve_module.app, ["--host", "0.0.0.0", "--port", "9123", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "http://127.0.0.1:9123/" in result.output
+    assert calls[0]["port"] == 9123 and calls[0]["workers"] == 2
+
+
+def test_bad_port_is_refused(calls: list[dict[str, Any]]) -> None:
+    result = CliRunner().invoke(serve_module.app, ["--port", "70000"])
+    assert result.exit_code == 2
+    assert calls == []
+
+
+def test_workers_share_one_csrf_key(calls: list[dict[str, Any]]) -> None:
+    import os
+
+    CliRunner().invoke(serve_module.app, [])
+    assert len(os.environ.get("FEELHEARD_SECRET_KEY", "")) >= 32
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [
+        ("127.0.0.1", "http://127.0.0.1:8000/"),
+        ("::1", "http://[::1]:8000/"),
+        ("localhost", "http://localhost:8000/"),
+    ],
+)
+def test_url_for(host: str, url: str) -> None:
+    assert serve_module.url_for(host, 8000) == url
