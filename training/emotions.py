@@ -101,7 +101,12 @@ def build_cache(bert: Any, ids: list[list[int]], log: Any = print) -> Cache:
             for r, i in enumerate(idx):
                 x[r, : len(ids[i])] = torch.tensor(ids[i])
             mask = (x != 0).long()
-            out = bert(input_ids=x, attention_mask=mask, token_type_ids=torch.zeros_like(x), output_hidden_states=True)
+            out = bert(
+                input_ids=x,
+                attention_mask=mask,
+                token_type_ids=torch.zeros_like(x),
+                output_hidden_states=True,
+            )
             h_in = out.hidden_states[k]
             pooled = mean_pool(out.last_hidden_state, mask)
             orig[idx] = pooled / pooled.norm(dim=-1, keepdim=True).clamp(min=1e-12)
@@ -206,12 +211,17 @@ def fit_thresholds(y: NDArray[np.float32], probs: NDArray[np.float32]) -> NDArra
     return best
 
 
-def scores(y: NDArray[np.float32], probs: NDArray[np.float32], thr: NDArray[np.float32] | float) -> dict[str, float]:
+def scores(
+    y: NDArray[np.float32], probs: NDArray[np.float32], thr: NDArray[np.float32] | float
+) -> dict[str, float]:
     """Macro and micro F1 at the given thresholds."""
     pred = probs >= thr
     pos = y > 0
     tp, fp, fn = (pred & pos).sum(), (pred & ~pos).sum(), (~pred & pos).sum()
-    return {"macro_f1": float(f1_per_label(y, pred).mean()), "micro_f1": float(2 * tp / max(2 * tp + fp + fn, 1))}
+    return {
+        "macro_f1": float(f1_per_label(y, pred).mean()),
+        "micro_f1": float(2 * tp / max(2 * tp + fp + fn, 1)),
+    }
 
 
 def cross_fitted_macro_f1(y: NDArray[np.float32], probs: NDArray[np.float32], folds: int = 2) -> float:

@@ -98,7 +98,12 @@ def quantize_int8(src: Path, dst: Path, exclude: list[str] | None = None) -> Non
 def write_tokenizer(dst: Path) -> None:
     """Copy tokenizer.json, switching its padding from a fixed 128 to the batch's longest text."""
     data = json.loads((base_model_dir() / "tokenizer.json").read_text(encoding="utf-8"))
-    data["truncation"] = {"direction": "Right", "max_length": MAX_TOKENS, "strategy": "LongestFirst", "stride": 0}
+    data["truncation"] = {
+        "direction": "Right",
+        "max_length": MAX_TOKENS,
+        "strategy": "LongestFirst",
+        "stride": 0,
+    }
     data["padding"] = {
         "strategy": "BatchLongest",
         "direction": "Right",

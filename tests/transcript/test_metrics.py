@@ -179,3 +179,14 @@ def test_safety_is_flagged_on_the_message_that_says_it(pipeline) -> None:  # typ
     assert [f["author"] for f in data["safety"]] == ["Alex"]
     assert data["safety"][0]["level"] == "urgent" and data["safety"][0]["categories"] == ["self_harm"]
     assert data["per_person"]["Sam"]["safety_flags"] == 0
+
+
+def test_worker_processes_give_the_same_measures() -> None:
+    from pathlib import Path
+
+    from feelheard.transcript import review
+
+    chat = Path(__file__).parent / "fixtures" / "couple_android.txt"
+    here, _ = review(chat, me="Sam")
+    spread, _ = review(chat, me="Sam", workers=2)
+    assert spread == here

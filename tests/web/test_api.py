@@ -10,12 +10,11 @@ from fastapi.testclient import TestClient
 
 from feelheard.schema import analysis_schema
 
+from .exchanges import CANDIDATES
+
 PARTNER = "I felt so alone at the party, you left me with people I didn't know"
 REPLY = "You're overreacting, I was gone ten minutes"
 KIND_REPLY = "I'm sorry you felt alone there. That sounds really hard. What was the worst part for you?"
-# The composer avoids phrasings it used recently, so suggestion tests use their own exchange.
-HURT = "I felt embarrassed when you joked about me in front of your friends"
-DISMISSIVE = "You're too sensitive, it was just a joke."
 DANGER = "He hit me again last night and I'm scared to go home"
 
 
@@ -56,11 +55,15 @@ def test_analyze_accepts_either_text(client: TestClient, payload: dict[str, str]
 
 
 def test_suggest_offers_a_rewrite_with_changes(client: TestClient) -> None:
-    response = client.post("/api/v1/suggest", json={"partner": HURT, "reply": DISMISSIVE})
-    assert response.status_code == 200
-    body = response.json()
-    assert body["safety_level"] == "none"
-    assert body["suggestion"] and "too sensitive" not in body["suggestion"]
+    for partner, reply in CANDIDATES:
+        response = client.post("/api/v1/suggest", json={"partner": partner, "reply": reply})
+        assert response.status_code == 200
+        body = response.json()
+        assert body["safety_level"] == "none" and body["score"] is not None
+        if body["suggestion"]:
+            break
+        assert body["message"]  # no rewrite this time: it says why
+    assert body["suggestion"] and body["suggestion"] != reply
     assert {c["change"] for c in body["changes"]} <= {"added", "removed"}
     assert any(c["change"] == "removed" for c in body["changes"])
 

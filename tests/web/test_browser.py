@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from .exchanges import CANDIDATES
+
 CHROMIUM = os.environ.get("FEELHEARD_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--headless",
@@ -23,25 +25,6 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# The composer avoids phrasings it used recently, so each test that needs a rewrite has its own exchange.
-EXCHANGES = {
-    "live": (
-        "I'm exhausted, work was brutal and nobody helped me all day",
-        "Just calm down, everyone has bad days.",
-    ),
-    "copy": (
-        "I'm really worried about my mum's test results",
-        "You worry too much, it'll be fine. Calm down.",
-    ),
-    "nojs": (
-        "I felt embarrassed when you joked about me in front of your friends",
-        "You're too sensitive, it was just a joke.",
-    ),
-    "phone": (
-        "You forgot my birthday dinner again and I felt like I didn't matter",
-        "Whatever, you always make a big deal out of nothing.",
-    ),
-}
 DANGER = "He hit me again last night and I'm scared to go home"
 NEUTRAL = "https://www.bbc.com/weather"
 
@@ -55,6 +38,27 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield launched
         launched.close()
+
+
+def _write_until_rewrite(page: Any, *, type_first: bool = False, submit: bool = False) -> tuple[str, str]:
+    """Fill the Coach boxes with candidates until the results offer a rewrite; returns the exchange used."""
+    for index, (partner, reply) in enumerate(CANDIDATES):
+        page.fill("#partner", partner)
+        if type_first and index == 0:
+            page.fill("#reply", "")
+            page.locator("#reply").press_sequentially(reply, delay=5)
+        else:
+            page.fill("#reply", reply)
+        if submit:
+            page.click("button[type=submit]")
+            page.wait_for_load_state()
+        # The panel has caught up with this exchange once the marked-up draft shows exactly this reply.
+        sync_api.expect(page.locator("#marked-draft")).to_have_text(
+            reply, use_inner_text=True, timeout=30_000
+        )
+        if page.locator("#suggestion-text").count():
+            return partner, reply
+    raise AssertionError("no candidate exchange got a rewrite")
 
 
 def _context(browser: Any, **options: Any) -> Any:
@@ -89,13 +93,10 @@ def page(browser: Any) -> Iterator[Any]:
 def test_typing_shows_highlights_and_suggestion(page: Any, live_server: str, screenshots: Path) -> None:
     page.goto(live_server + "/")
     page.screenshot(path=str(screenshots / "coach-empty.png"), full_page=True)
-    partner, reply = EXCHANGES["live"]
-    page.fill("#partner", partner)
-    page.locator("#reply").press_sequentially(reply, delay=5)
+    _, reply = _write_until_rewrite(page, type_first=True)
     highlight = page.locator("#marked-draft mark.hl-pitfall").first
-    highlight.wait_for(timeout=20_000)
-    assert "calm down" in page.locator("#marked-draft").inner_text()
-    page.locator("#suggestion-text").wait_for(timeout=20_000)
+    assert highlight.is_visible()
+    assert page.locator("#marked-draft").inner_text() == reply
     assert page.locator("#suggestion-text").inner_text().strip()
     assert page.locator(".score-number").inner_text().isdigit()
     # The tip shows on keyboard focus, not only on hover.
@@ -103,6 +104,8 @@ def test_typing_shows_highlights_and_suggestion(page: Any, live_server: str, scr
     assert page.locator("#marked-draft mark.hl-pitfall .tip").first.is_visible()
     copy = page.locator("[data-copy=suggestion-text]")
     assert copy.is_visible()
+    page.click(".diff-box summary")
+    assert page.locator(".diff ins, .diff del").count() >= 1
     page.screenshot(path=str(screenshots / "coach-results.png"), full_page=True)
 
 
@@ -110,11 +113,7 @@ def test_copy_button_copies_the_suggestion(browser: Any, live_server: str) -> No
     context = _context(browser, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(live_server + "/")
-    partner, reply = EXCHANGES["copy"]
-    page.fill("#partner", partner)
-    page.fill("#reply", reply)
-    page.click("button[type=submit]")
-    page.locator("#suggestion-text").wait_for(timeout=20_000)
+    _write_until_rewrite(page)
     page.click("[data-copy=suggestion-text]")
     page.locator(".copy-status", has_text="Copied").wait_for(timeout=5_000)
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -126,14 +125,12 @@ def test_form_works_without_javascript(browser: Any, live_server: str, screensho
     context = _context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server + "/")
-    partner, reply = EXCHANGES["nojs"]
-    page.fill("#partner", partner)
-    page.fill("#reply", reply)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    _, reply = _write_until_rewrite(page, submit=True)
     assert page.locator("#marked-draft mark.hl-pitfall").count() >= 1
     assert page.locator("#suggestion-text").inner_text().strip()
     assert page.locator("#reply").input_value() == reply
+    # Copy needs JavaScript, so without it the button stays hidden rather than doing nothing.
+    assert not page.locator("[data-copy=suggestion-text]").is_visible()
     page.screenshot(path=str(screenshots / "coach-no-javascript.png"), full_page=True)
     context.close()
 
@@ -183,11 +180,7 @@ def test_phone_width_has_no_sideways_scroll(browser: Any, live_server: str, scre
     context = _context(browser, viewport={"width": 375, "height": 780}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(live_server + "/")
-    partner, reply = EXCHANGES["phone"]
-    page.fill("#partner", partner)
-    page.fill("#reply", reply)
-    page.click("button[type=submit]")
-    page.locator("#suggestion-text").wait_for(timeout=20_000)
+    _write_until_rewrite(page)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
     assert page.locator("#quick-exit").is_visible()

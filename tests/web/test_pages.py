@@ -7,6 +7,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from .exchanges import CANDIDATES
+
 PARTNER = "I felt so alone at the party, you left me with people I didn't know"
 REPLY = "You're overreacting, I was gone ten minutes"
 DANGER = "He hit me again last night and I'm scared to go home"
@@ -68,8 +70,12 @@ def test_no_js_form_post_shows_results(client: TestClient) -> None:
     html = _post_coach(client, PARTNER, REPLY)
     assert 'class="hl hl-pitfall"' in html
     assert "A kinder way to say it" in html
-    assert 'id="suggestion-text"' in html
     assert "overreacting" in html  # the draft is kept in its box
+    for partner, reply in CANDIDATES:
+        if 'id="suggestion-text"' in _post_coach(client, partner, reply):
+            break
+    else:
+        raise AssertionError("no candidate exchange got a rewrite")
 
 
 @pytest.mark.parametrize("attack", ATTACKS)

@@ -10,10 +10,19 @@ import numpy as np
 from feelheard.result import Analysis
 
 
+def _partner_sentences(analysis: Analysis) -> list[str]:
+    """The partner's sentences, when there is more than one (the safety head reads them one by one)."""
+    doc = analysis.partner_doc
+    if doc is None or len(doc.sentences) < 2:
+        return []
+    return [doc.text[s.start : s.end] for s in doc.sentences]
+
+
 def _texts_for(analysis: Analysis) -> list[str]:
     texts: list[str] = []
     if analysis.partner_doc is not None:
         texts.append(analysis.partner_doc.text)
+        texts.extend(_partner_sentences(analysis))
     if analysis.reply_doc is not None:
         texts.append(analysis.reply_doc.text)
         sentences = [analysis.reply_doc.text[s.start : s.end] for s in analysis.reply_doc.sentences]
@@ -74,9 +83,11 @@ class EncodeAnalyzer:
         partner_emb = None
         if analysis.partner_doc is not None:
             partner_emb = emb[0]
+            extra = len(_partner_sentences(analysis))
             features["partner_embedding"] = partner_emb
             features["partner_emotion_probs"] = probs[0]
-            i = 1
+            features["partner_sentence_embeddings"] = emb[1 : 1 + extra]
+            i = 1 + extra
         if analysis.reply_doc is None:
             return
         reply_emb = emb[i]

@@ -6,10 +6,17 @@ plain explanation and the resources for the configured country.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
 
 from feelheard.config import get_settings
 from feelheard.result import Analysis, Safety
+from feelheard.text import TextModel
+
+if TYPE_CHECKING:
+    from feelheard.safety import SafetyResult
 
 
 def _resources_for(country: str) -> list[dict[str, Any]]:
@@ -19,11 +26,54 @@ def _resources_for(country: str) -> list[dict[str, Any]]:
     return [{**r.to_dict(), "country": listing.code} for r in listing.resources]
 
 
+def _rows(whole: Any, sentences: Any) -> NDArray[np.float32] | None:
+    if whole is None:
+        return None
+    parts = [np.asarray(whole, dtype=np.float32)[None, :]]
+    if sentences is not None and len(sentences):
+        parts.append(np.asarray(sentences, dtype=np.float32))
+    return np.concatenate(parts)
+
+
+def _with_head(
+    found: SafetyResult, doc: TextModel, rows: NDArray[np.float32] | None, *, sentence_rows: bool
+) -> SafetyResult:
+    """Let the learned head raise a message the rules passed as `none` to `concern`."""
+    from feelheard.safety import SafetyFinding, SafetyResult
+    from feelheard.safety.head import load_safety_head
+
+    head = load_safety_head()
+    if found.level != "none" or head is None or rows is None or head.risk(rows) < head.threshold:
+        return found
+    categories = head.categories_for(rows)
+    start, end = 0, len(doc.text)
+    if sentence_rows and len(rows) > 1 and len(doc.sentences) == len(rows) - 1:
+        z = rows[1:] @ head.weights[0] + head.biases[0]
+        best = doc.sentences[int(np.argmax(z))]
+        start, end = best.start, best.end
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    findings = tuple(
+        SafetyFinding(
+            category,
+            "concern",
+            start,
+            end,
+            doc.text[start:end],
+            "the wording is close to messages about this in our examples",
+        )
+        for category in categories
+    )
+    return SafetyResult(level="concern", categories=categories, findings=findings)
+
+
 class SafetyAnalyzer:
     """Pipeline step: the `safety` block (runs on the partner's message and on the user's draft)."""
 
     name = "safety"
-    requires: tuple[str, ...] = ("partner_doc", "reply_doc")
+    requires: tuple[str, ...] = ("partner_doc", "reply_doc", "features")
     assigns: tuple[str, ...] = ("safety",)
 
     def __init__(self, country: str | None = None) -> None:
@@ -33,10 +83,18 @@ class SafetyAnalyzer:
         from feelheard.safety import detect_safety, explanation, merge
 
         results = []
-        if analysis.partner is not None:
-            results.append(("partner", detect_safety(analysis.partner, author="partner")))
-        if analysis.reply is not None:
-            results.append(("user", detect_safety(analysis.reply, author="user")))
+        if analysis.partner is not None and analysis.partner_doc is not None:
+            found = detect_safety(analysis.partner, author="partner")
+            rows = _rows(
+                analysis.features.get("partner_embedding"), analysis.features.get("partner_sentence_embeddings")
+            )
+            results.append(("partner", _with_head(found, analysis.partner_doc, rows, sentence_rows=True)))
+        if analysis.reply is not None and analysis.reply_doc is not None:
+            found = detect_safety(analysis.reply, author="user")
+            rows = _rows(
+                analysis.features.get("reply_embedding"), analysis.features.get("sentence_embeddings")
+            )
+            results.append(("user", _with_head(found, analysis.reply_doc, rows, sentence_rows=True)))
         merged = merge([r for _, r in results])
         safety = Safety(level=merged.level, categories=list(merged.categories))
         for author, result in results:

@@ -81,6 +81,12 @@ def report(
     fmt: FormatOpt = None,
     anonymize: AnonOpt = False,
     title: Annotated[str, typer.Option("--title", help="The report's title.")] = "Chat review",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Processes analysing in parallel (default: 2 on a multi-core machine)."
+        ),
+    ] = None,
 ) -> None:
     """Analyse every message and write a self-contained HTML report with charts (and --json metrics)."""
     from rich.progress import (
@@ -94,6 +100,7 @@ def report(
 
     from feelheard.cli.io import atomic_output
     from feelheard.transcript import render, review
+    from feelheard.transcript.metrics import default_workers
 
     console = _stderr()
     with Progress(
@@ -111,7 +118,9 @@ def report(
         def tick(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        metrics, parsed = review(path, me=me, anonymize=anonymize, fmt=fmt, progress=tick)
+        metrics, parsed = review(
+            path, me=me, anonymize=anonymize, fmt=fmt, progress=tick, workers=workers or default_workers()
+        )
     html = render(metrics, parsed, title=title)
     with atomic_output(out) as handle:
         handle.write(html)

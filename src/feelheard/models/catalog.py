@@ -24,6 +24,59 @@ ENCODER_LICENCE = "Apache-2.0"
 
 
 @dataclass(frozen=True)
+class FileDescription:
+    """The static facts about one shipped file: what it is for, its licence and where it comes from."""
+
+    name: str
+    role: str
+    licence: str
+    source: str
+    required: bool = True
+
+
+DESCRIPTIONS: tuple[FileDescription, ...] = (
+    FileDescription(
+        ENCODER_FILE, "int8 MiniLM-L6 encoder: embeddings + emotion_probs", ENCODER_LICENCE, ENCODER_SOURCE
+    ),
+    FileDescription(
+        TOKENIZER_FILE,
+        "WordPiece tokenizer of all-MiniLM-L6-v2",
+        "Apache-2.0",
+        "sentence-transformers/all-MiniLM-L6-v2",
+    ),
+    FileDescription(
+        EMOTIONS_FILE,
+        "GoEmotions labels and per-label thresholds",
+        "Apache-2.0",
+        "fitted on GoEmotions dev.tsv",
+        False,
+    ),
+    FileDescription(
+        "empathy.npz",
+        "numpy empathy head on the encoder's embeddings",
+        "Apache-2.0",
+        "training/heads.py",
+        False,
+    ),
+    FileDescription(
+        "acts.npz",
+        "numpy moves/pitfalls head on the encoder's embeddings",
+        "Apache-2.0",
+        "training/heads.py",
+        False,
+    ),
+)
+
+
+def describe(name: str) -> FileDescription:
+    """The static description of a shipped file (a generic one for files this table does not know)."""
+    for item in DESCRIPTIONS:
+        if item.name == name:
+            return item
+    return FileDescription(name, "model file", "Apache-2.0", "see MODEL_CARD.md", False)
+
+
+@dataclass(frozen=True)
 class ModelFile:
     """One shipped file and how to check it.
 

@@ -1694,6 +1694,68 @@ GENERAL4: tuple[Rule, ...] = (
 )
 
 
+GENERAL5: tuple[Rule, ...] = (
+    _r(
+        "threats_property_life",
+        "violence+coercive_control",
+        "concern",
+        r"\b(?:i'll|i will|i'm going to|i'm gonna|ill) (?:burn|destroy|smash|break|cut up|rip up|throw out|bin|trash|"
+        r"sell) (?:all )?(?:your|ur) (?:clothes|stuff|things|phone|car|guitar|laptop|belongings|books|photos)\b|"
+        r"\bdon't make me (?:lose (?:my temper|it)|angry|do something)\b|\b(?:i'll|i will|i'm going to|he'll|she'll|"
+        r"he will|she will) (?:ruin|destroy) (?:you|your life|your career|your reputation|my life|my career|my "
+        r"reputation)\b|\bmake (?:my|your|her) life (?:a )?(?:living )?hell\b",
+        "threatens harm to push the other person",
+        hyperbole=True,
+        past_ok=False,
+    ),
+    _r(
+        "stalking",
+        "coercive_control",
+        "concern",
+        r"\b(?:he|she|they)(?:'ll| will| is going to|'s going to| would|'d) (?:find|track|hunt) (?:me|us|her) "
+        r"(?:down )?(?:wherever|no matter|if|when|anywhere)\b|\b(?:showing|shows|showed|turning|turns|turned) up "
+        r"(?:outside|at) (?:my|her|our) (?:flat|house|home|work|door|window|apartment|job|parents')\b(?=.{0,40}\b"
+        r"(?:won't stop|keeps|again|every|uninvited|blocked|scared|after)\b)|(?<=won't stop )(?:showing|turning) up\b"
+        r"|\b(?:calling|texting|messaging|calls|texts) (?:me )?from (?:different|new|unknown|other|fake) (?:numbers|"
+        r"accounts|profiles)\b|\bafter i blocked (?:him|her|them)\b",
+        "describes stalking or harassment",
+        negatable=False,
+    ),
+    _r(
+        "misc_control2",
+        "coercive_control",
+        "concern",
+        r"\b(?:send|show) me (?:a )?screenshots? of\b|\bshow (?:him|her) (?:my|the|all my|every) receipts?\b|"
+        r"\bexplain every (?:purchase|expense|penny)\b|\b(?:your|ur) (?:friends|family|sister|brother|mom|mum|dad|"
+        r"job|mates) or me\b|\bi(?:'ll| will) tell everyone (?:you're|you are|that you|what you)\b",
+        "describes controlling demands",
+        negatable=False,
+        past_ok=False,
+    ),
+    _r(
+        "misc_self_harm2",
+        "self_harm",
+        "concern",
+        r"\b(?:i'm|i am) (?:going to|gonna) end it (?:tonight|today|now|this weekend)\b|\b(?:what|the thing) i'm "
+        r"(?:about|going) to do\b(?=.{0,40}\b(?:sorry|forgive|angry|blame|hate me|love you)\b)|\b(?:forgive me|"
+        r"sorry|angry at me|angry with me|hate me) (?:for|about) what i'm (?:about|going) to do\b|\bthoughts (?:of|about) "
+        r"(?:not being here|dying|death|suicide|ending (?:it|my life)|killing myself|hurting myself|disappearing)\b",
+        "hints at a plan to end their life",
+        negatable=False,
+        upgrade="plan",
+    ),
+    _r(
+        "deserved_hit",
+        "abuse+violence",
+        "concern",
+        r"\b(?:deserved|deserve|deserves) to be (?:hit|hurt|punished|beaten|slapped|smacked|punched|kicked)\b|\b(?:he|"
+        r"she) (?:says|said|tells me|told me) i (?:made|make) (?:him|her) (?:do it|hit me|hurt me|lose it)\b",
+        "blames the victim for violence",
+        upgrade="recent",
+    ),
+)
+
+
 ALL_RULES: tuple[Rule, ...] = (
     SELF_HARM
     + SELF_HARM_EXTRA
@@ -1713,6 +1775,12 @@ ALL_RULES: tuple[Rule, ...] = (
 # pre-check (most messages contain none of them) and never change what a rule matches: every pattern needs
 # at least one of its gate words to match at all.
 _GATES: dict[str, str] = {
+    "threats_property_life": "i'll i'm ill don't he'll she'll he she make",
+    "stalking": "he'll she'll they'll he she they he's she's showing shows showed turning turns turned up "
+    "calling texting messaging calls texts after",
+    "misc_control2": "send show explain your ur i'll i",
+    "misc_self_harm2": "i'm i what the forgive sorry angry thoughts",
+    "deserved_hit": "deserved deserve deserves he she",
     "self_harm_signs": "won't made can't cannot nothing unbearable can't think thinking thought imagine imagining "
     "planning plan talking talks talked posting posts posted writing writes wrote goodbye farewell wish wishes "
     "wished don't doesn't",

@@ -27,6 +27,7 @@ def review(
     fmt: str | None = None,
     pipeline: Pipeline | None = None,
     progress: Callable[[int, int], None] | None = None,
+    workers: int = 1,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Import a chat export and measure it.
 
@@ -37,6 +38,8 @@ def review(
         fmt: Force the input format instead of detecting it.
         pipeline: The analysis pipeline (default: the standard one, without rewrite suggestions).
         progress: Called as `progress(done, total)` while messages are analysed.
+        workers: Analyse in this many worker processes (each loads its own models, about 150 MB); 1 analyses
+            in this process. `metrics.default_workers()` suits a long chat on the command line.
 
     Returns:
         The metrics (`ChatMetrics.to_dict()`, plus `resources`) and the import report (`ParseReport.to_dict()`).
@@ -66,7 +69,9 @@ def review(
         if progress is not None:
             progress(done, total)
 
-    metrics = measure(stream, people, me=people[0] if me else None, pipeline=pipeline, progress=step)
+    metrics = measure(
+        stream, people, me=people[0] if me else None, pipeline=pipeline, progress=step, workers=workers
+    )
     out = metrics.to_dict()
     out["resources"] = metrics.resources
     out["anonymized"] = anonymize

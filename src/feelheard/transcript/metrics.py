@@ -12,6 +12,7 @@ analyses themselves, so memory stays flat however long the chat is.
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from collections import Counter, deque
@@ -22,11 +23,13 @@ from typing import TYPE_CHECKING, Any
 
 from feelheard.errors import InputError
 from feelheard.ingest import Message
+from feelheard.pipeline import check_text
 from feelheard.result import MECHANISMS, Analysis
 
 if TYPE_CHECKING:
     from feelheard.pipeline import Pipeline
 
+BATCH = 64
 CONTEXT_HOURS = 12  # an older message by the other person is no longer what this one answers
 # The other person's latest message only. Joining their last few messages reads a little better, but every
 # joined text is new to the encoder's cache, which doubles the analysis time of a chat.
@@ -212,6 +215,38 @@ class _Pending:
     time: datetime | None
 
 
+@dataclass(slots=True)
+class Judgement:
+    """What the review needs from one `Analysis`: small and picklable, so worker processes can send it back."""
+
+    partner: str | None
+    emotional: bool
+    empathy: dict[str, int]
+    moves: list[tuple[str, str]]  # (id, quote)
+    pitfalls: list[tuple[str, str]]
+    heated: bool
+    score: int | None
+    safety_level: str
+    safety_findings: list[dict[str, Any]]
+    resources: list[Any]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> Judgement:
+        safety = analysis.safety
+        return cls(
+            partner=analysis.partner,
+            emotional=any(e.label != "neutral" for e in analysis.emotions),
+            empathy={m: analysis.empathy[m].level for m in MECHANISMS},
+            moves=[(f.id, f.quote) for f in analysis.moves],
+            pitfalls=[(f.id, f.quote) for f in analysis.pitfalls],
+            heated=analysis.tone.heated,
+            score=analysis.score,
+            safety_level=safety.level,
+            safety_findings=list(safety.findings) if safety.level != "none" else [],
+            resources=list(safety.resources) if safety.level != "none" else [],
+        )
+
+
 def participants(messages: Iterable[Message], me: str | None = None) -> tuple[list[str], Counter[str]]:
     """The two partners (most active first, or `me` first) and every author's message count.
 
@@ -293,8 +328,8 @@ class ChatMetrics:
             bucket.append(Example(when, person, quote[:300], short))
 
     # -- one message ---------------------------------------------------------------------------------------
-    def add(self, message: Message, analysis: Analysis | None) -> None:
-        """Count one message (with its analysis when it was analysed), in chat order."""
+    def add(self, message: Message, analysis: Judgement | None) -> None:
+        """Count one message (with the pipeline's judgement when it was analysed), in chat order."""
         person = message.author
         if person not in self.stats:
             self.others += 1
@@ -338,7 +373,7 @@ class ChatMetrics:
         ):
             self._bid = _Pending(person, when)
             stats.bids += 1
-        repairing = analysis is not None and bool(REPAIR_MOVES & {m.id for m in analysis.moves})
+        repairing = analysis is not None and bool(REPAIR_MOVES & {m for m, _ in analysis.moves})
         if repairing and (self._repair is None or self._repair.author != person):
             self._repair = _Pending(person, when)
             stats.repairs += 1
@@ -346,11 +381,11 @@ class ChatMetrics:
         self._last_author = person
 
     def _count_analysis(
-        self, message: Message, analysis: Analysis, stats: PersonStats, week: WeekStats | None
+        self, message: Message, analysis: Judgement, stats: PersonStats, week: WeekStats | None
     ) -> tuple[set[str], int]:
         person = message.author
         stats.analysed += 1
-        levels = {m: analysis.empathy[m].level for m in MECHANISMS}
+        levels = analysis.empathy
         total = sum(levels.values())
         for mechanism, level in levels.items():
             stats.empathy_levels[mechanism] += level
@@ -359,20 +394,20 @@ class ChatMetrics:
         if analysis.partner is not None:
             stats.replies += 1
             stats.empathy_in_replies += int(total > 0)
-        emotional = analysis.partner is not None and any(e.label != "neutral" for e in analysis.emotions)
+        emotional = analysis.partner is not None and analysis.emotional
         if emotional:
             stats.emotional_moments += 1
             stats.empathy_sum_in_moments += total
             if total:
                 stats.empathy_in_moments += 1
-        move_ids = {f.id for f in analysis.moves}
-        pitfall_ids = {f.id for f in analysis.pitfalls}
-        if analysis.tone.heated:
+        move_ids = {m for m, _ in analysis.moves}
+        pitfall_ids = {p for p, _ in analysis.pitfalls}
+        if analysis.heated:
             pitfall_ids.add("heated_tone")
             stats.heated += 1
-        for finding in analysis.moves + analysis.pitfalls:
-            self._example(person, finding.id, message, finding.quote or message.text, analysis.partner)
-        if analysis.tone.heated and not any(f.id == "heated_tone" for f in analysis.pitfalls):
+        for finding_id, quote in analysis.moves + analysis.pitfalls:
+            self._example(person, finding_id, message, quote or message.text, analysis.partner)
+        if analysis.heated and not any(p == "heated_tone" for p, _ in analysis.pitfalls):
             self._example(person, "heated_tone", message, message.text, analysis.partner)
         stats.moves.update(move_ids)
         stats.pitfalls.update(pitfall_ids)
@@ -385,14 +420,14 @@ class ChatMetrics:
         # A safety finding belongs to the message it was found in: the partner's text is flagged when it is
         # analysed as a reply itself, so only findings in this message count for this person.
         own = [
-            f for f in analysis.safety.findings if isinstance(f, dict) and f.get("text", "reply") == "reply"
+            f for f in analysis.safety_findings if isinstance(f, dict) and f.get("text", "reply") == "reply"
         ]
-        if analysis.safety.level != "none" and own:
+        if analysis.safety_level != "none" and own:
             stats.safety_flags += 1
             if not self.resources:
-                self.resources = [_resource_line(r) for r in analysis.safety.resources]
+                self.resources = [_resource_line(r) for r in analysis.resources]
             if len(self.safety) < MAX_SAFETY:
-                own_levels = [str(f.get("level", analysis.safety.level)) for f in own]
+                own_levels = [str(f.get("level", analysis.safety_level)) for f in own]
                 self.safety.append(
                     {
                         "time": message.time.isoformat(sep=" ", timespec="minutes") if message.time else None,
@@ -413,7 +448,7 @@ class ChatMetrics:
             week.moves += len(move_ids)
             week.pitfalls += len(pitfall_ids)
             week.horsemen += len(pitfall_ids & set(HORSEMEN))
-            week.heated += int(analysis.tone.heated)
+            week.heated += int(analysis.heated)
             week.understanding += int(understanding)
         return pitfall_ids & CONFLICT_NEGATIVE, len(move_ids)
 
@@ -433,9 +468,9 @@ class ChatMetrics:
             self.stats[self._repair.author].repairs_unanswered += 1
             self._repair = None
 
-    def _resolve(self, person: str, message: Message, negative: set[str], analysis: Analysis | None) -> None:
+    def _resolve(self, person: str, message: Message, negative: set[str], analysis: Judgement | None) -> None:
         """`person` answers the other's pending bid and repair with `message`."""
-        ids = negative | ({f.id for f in analysis.pitfalls} if analysis is not None else set())
+        ids = negative | ({p for p, _ in analysis.pitfalls} if analysis is not None else set())
         if self._bid is not None and self._bid.author != person:
             asker = self.stats[self._bid.author]
             if ids & TURN_AGAINST:
@@ -460,7 +495,7 @@ class ChatMetrics:
 
     # -- conflict episodes ---------------------------------------------------------------------------------
     def _conflict(
-        self, message: Message, negative: set[str], positive: int, analysis: Analysis | None
+        self, message: Message, negative: set[str], positive: int, analysis: Judgement | None
     ) -> None:
         episode = self._episode
         when = message.time
@@ -494,7 +529,7 @@ class ChatMetrics:
                 week.conflict_negative += len(negative)
         else:
             episode.quiet_run += 1
-        if analysis is not None and analysis.tone.heated:
+        if analysis is not None and analysis.heated:
             episode.heated += 1
         if positive:
             episode.positive[person] += positive
@@ -643,18 +678,21 @@ def _context(turn: deque[Message], message: Message) -> str | None:
     return "\n".join(recent)[-CONTEXT_CHARS:]
 
 
-def exchanges(
-    messages: Iterable[Message], people: list[str], pipeline: Pipeline
-) -> Iterator[tuple[list[Message], Analysis | None]]:
-    """Analyses made ready for the pipeline, each carrying the unanalysed messages that came before it.
+Payload = tuple[str | None, str, datetime | None]  # (the other's message, this message, when it was sent)
 
-    Yields pairs (messages before and including this one, prepared analysis or None at the end) so that the
-    caller can keep chat order while the pipeline batches.
+
+def exchanges(
+    messages: Iterable[Message], people: list[str], max_chars: int
+) -> Iterator[tuple[list[Message], Payload | None]]:
+    """The exchanges to analyse, each carrying the messages since the previous one (itself last).
+
+    Yields (messages, payload) so the caller keeps chat order while the pipeline batches: the messages before
+    the last were not analysed (media, other authors, text that cannot be analysed). The final pair may have
+    no payload: the messages after the last analysed one.
     """
     turns: dict[str, deque[Message]] = {p: deque(maxlen=CONTEXT_MESSAGES) for p in people}
     last_author: str | None = None
     waiting: list[Message] = []
-    limit = pipeline.max_chars
     for message in messages:
         waiting.append(message)
         author = message.author
@@ -670,13 +708,36 @@ def exchanges(
         if message.kind != "text" or not message.text.strip():
             continue
         try:
-            prepared = pipeline.make(context, message.text[:limit], id=waiting, sent_at=message.time)
+            # The pipeline's own validation, done here so that worker processes never meet a bad text.
+            reply = check_text(message.text[:max_chars], "reply", max_chars)
+            partner = check_text(context[-max_chars:], "partner", max_chars) if context else None
         except InputError:
             continue  # counted as "not analysed" by ChatMetrics
+        assert reply is not None
+        yield waiting, (partner, reply, message.time)
         waiting = []
-        yield [], prepared
     if waiting:
         yield waiting, None
+
+
+def _worker_init() -> None:
+    # Each worker is one core's worth of work: the parallelism comes from the processes, not from threads.
+    os.environ["FEELHEARD_THREADS"] = "1"
+
+
+def _judge_batch(batch: list[Payload]) -> list[Judgement]:
+    """Analyse a batch in a worker process (the pipeline loads once per worker)."""
+    from feelheard import load_pipeline
+
+    pipeline = load_pipeline(suggest=False)
+    made = [pipeline.make(partner, reply, sent_at=when) for partner, reply, when in batch]
+    return [Judgement.of(a) for a in pipeline.pipe(made)]
+
+
+def default_workers() -> int:
+    """Worker processes for a long chat: two when the machine has two cores or more (each holds its own models,
+    about 150 MB), else none."""
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def measure(
@@ -686,6 +747,7 @@ def measure(
     me: str | None = None,
     pipeline: Pipeline | None = None,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> ChatMetrics:
     """Analyse a chat and return its measures.
 
@@ -695,33 +757,91 @@ def measure(
         me: Which partner is the person reading the report (or None).
         pipeline: The pipeline to use; the default one without suggestions when None.
         progress: Called with the number of messages just handled.
+        workers: Analyse in this many processes (only with the default pipeline); 1 analyses in this process.
     """
-    if pipeline is None:
-        from feelheard import load_pipeline
+    from feelheard.config import get_settings
 
-        pipeline = load_pipeline(suggest=False)
     metrics = ChatMetrics(people, me)
-    prepared = exchanges(messages, people, pipeline)
+    max_chars = pipeline.max_chars if pipeline is not None else get_settings().max_chars
+    prepared = exchanges(messages, people, max_chars)
+
+    def count(carried: list[Message], judgement: Judgement | None) -> None:
+        for earlier in carried[:-1] if judgement is not None else carried:
+            metrics.add(earlier, None)
+        if judgement is not None:
+            metrics.add(carried[-1], judgement)
+        if progress is not None:
+            progress(len(carried))
+
+    if pipeline is None and workers > 1:
+        _measure_in_workers(prepared, count, workers)
+    else:
+        if pipeline is None:
+            from feelheard import load_pipeline
+
+            pipeline = load_pipeline(suggest=False)
+        _measure_here(prepared, count, pipeline)
+    metrics.finish()
+    return metrics
+
+
+def _measure_here(
+    prepared: Iterator[tuple[list[Message], Payload | None]],
+    count: Callable[[list[Message], Judgement | None], None],
+    pipeline: Pipeline,
+) -> None:
     tail: list[Message] = []
 
     def analyses() -> Iterator[Analysis]:
-        for leftover, item in prepared:
-            if item is None:
-                tail.extend(leftover)
+        for carried, payload in prepared:
+            if payload is None:
+                tail.extend(carried)
             else:
-                yield item
+                partner, reply, when = payload
+                yield pipeline.make(partner, reply, id=carried, sent_at=when)
 
     for analysis in pipeline.pipe(analyses()):
-        carried: list[Message] = analysis.id
-        for earlier in carried[:-1]:
-            metrics.add(earlier, None)
-        metrics.add(carried[-1], analysis)
-        if progress is not None:
-            progress(len(carried))
+        count(analysis.id, Judgement.of(analysis))
         analysis.features.clear()  # embeddings are large; drop them as soon as the message is counted
-    for message in tail:
-        metrics.add(message, None)
-    if progress is not None and tail:
-        progress(len(tail))
-    metrics.finish()
-    return metrics
+    if tail:
+        count(tail, None)
+
+
+def _measure_in_workers(
+    prepared: Iterator[tuple[list[Message], Payload | None]],
+    count: Callable[[list[Message], Judgement | None], None],
+    workers: int,
+) -> None:
+    """Batches go to worker processes; at most two per worker are in flight, so memory stays bounded."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pending: deque[tuple[list[list[Message]], Future[list[Judgement]]]] = deque()
+
+    def collect() -> None:
+        carried_batch, future = pending.popleft()
+        for carried, judgement in zip(carried_batch, future.result(), strict=True):
+            count(carried, judgement)
+
+    context = multiprocessing.get_context("spawn")  # never fork a process that may hold onnxruntime threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init) as pool:
+        carried_batch: list[list[Message]] = []
+        payloads: list[Payload] = []
+        tail: list[Message] = []
+        for carried, payload in prepared:
+            if payload is None:
+                tail = carried
+                continue
+            carried_batch.append(carried)
+            payloads.append(payload)
+            if len(payloads) == BATCH:
+                pending.append((carried_batch, pool.submit(_judge_batch, payloads)))
+                carried_batch, payloads = [], []
+                while len(pending) > 2 * workers:
+                    collect()
+        if payloads:
+            pending.append((carried_batch, pool.submit(_judge_batch, payloads)))
+        while pending:
+            collect()
+        if tail:
+            count(tail, None)
