@@ -191,6 +191,8 @@ def _apply_context(cands: list[_Candidate], reply: TextModel, partner: TextModel
 
     advice_asked = partner is not None and ADVICE_REQUEST.search(partner.norm) is not None
     return_time = RETURN_TIME.search(reply.norm) is not None
+    # "sure" or "ok" answering an invitation or a question is agreement, not a shut-down.
+    answers_question = partner is not None and bool(partner.sentences) and partner.sentences[-1].is_question
     has_substance = any(c.rule_id in MOVES_WITH_SUBSTANCE for c in cands)
     kept: list[_Candidate] = []
     for c in cands:
@@ -202,7 +204,7 @@ def _apply_context(cands: list[_Candidate], reply: TextModel, partner: TextModel
             and ids_before(c.start, EMPATHY_FIRST)
         ):
             continue
-        if c.rule_id == "stonewalling" and return_time:
+        if c.rule_id == "stonewalling" and (return_time or (answers_question and _is_agreement(reply, c))):
             continue
         if c.rule_id == "cliche" and c.source == "rule" and has_substance and _is_whole(reply, c):
             continue
@@ -219,6 +221,13 @@ def _extend_to_clause(doc: TextModel, start: int, end: int, reach: int = 50) -> 
     while stop > end and not (doc.text[stop - 1].isalnum() or doc.text[stop - 1] in "?!'"):
         stop -= 1
     return max(stop, end)
+
+
+AGREEMENT = re.compile(r"^(?:sure|ok|okay|k|kk|cool|great|yep|yup|yes|yeah|got it|sounds good|right|fine)[.!\s]*$")
+
+
+def _is_agreement(doc: TextModel, cand: _Candidate) -> bool:
+    return AGREEMENT.match(doc.norm[cand.start : cand.end + 3].strip()) is not None
 
 
 def _is_whole(doc: TextModel, cand: _Candidate) -> bool:

@@ -135,8 +135,10 @@ def _mount_subcommands() -> None:
     """Command groups that live in their own modules (all keep heavy imports inside their functions)."""
     from feelheard.cli.coach import app as coach_app
     from feelheard.cli.data import app as data_app
+    from feelheard.cli.transcript import app as transcript_app
 
     app.add_typer(data_app, name="data")
+    app.add_typer(transcript_app, name="transcript")
     app.add_typer(coach_app)  # `feelheard draft` and `feelheard suggest`
 
 
