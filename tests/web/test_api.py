@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import jsonschema
 import pytest
@@ -133,7 +134,7 @@ def test_a_body_over_the_limit_gets_413(client: TestClient) -> None:
 
 
 def test_a_streamed_body_over_the_limit_gets_413(client: TestClient) -> None:
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         yield b'{"partner": "'
         for _ in range(40):
             yield b"x" * 10_000

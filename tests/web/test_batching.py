@@ -30,11 +30,12 @@ def _core(result: Analysis) -> dict[str, object]:
 def test_concurrent_requests_get_their_own_answers(pipeline: Pipeline) -> None:
     runner = BatchRunner(pipeline, max_batch=8)
     try:
+
+        def one(index: int, exchange: tuple[str, str]) -> Analysis:
+            return runner.submit(*exchange, id=index).result(60)
+
         with ThreadPoolExecutor(8) as pool:
-            futures = [
-                pool.submit(lambda e=e, i=i: runner.submit(*e, id=i).result(60))
-                for i, e in enumerate(EXCHANGES * 2)
-            ]
+            futures = [pool.submit(one, i, e) for i, e in enumerate(EXCHANGES * 2)]
             results = [f.result() for f in futures]
     finally:
         runner.close()

@@ -90,11 +90,9 @@ class SafetyAnalyzer:
             )
             results.append(("partner", _with_head(found, analysis.partner_doc, rows, sentence_rows=True)))
         if analysis.reply is not None and analysis.reply_doc is not None:
-            found = detect_safety(analysis.reply, author="user")
-            rows = _rows(
-                analysis.features.get("reply_embedding"), analysis.features.get("sentence_embeddings")
-            )
-            results.append(("user", _with_head(found, analysis.reply_doc, rows, sentence_rows=True)))
+            # The head reads only the partner's message: on short drafts ("you should just quit") it confuses
+            # blunt advice with threats, and the rules already cover drafts that threaten or control.
+            results.append(("user", detect_safety(analysis.reply, author="user")))
         merged = merge([r for _, r in results])
         safety = Safety(level=merged.level, categories=list(merged.categories))
         for author, result in results:

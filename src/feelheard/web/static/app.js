@@ -106,6 +106,8 @@
         credentials: "same-origin",
         signal: controller ? controller.signal : undefined
       }).then(function (response) {
+        var type = response.headers.get("Content-Type") || "";
+        if (type.indexOf("text/html") !== 0) { throw new Error("unexpected answer " + response.status); }
         return response.text();
       }).then(function (html) {
         if (mine !== sequence) { return; }
