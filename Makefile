@@ -8,7 +8,7 @@ TRAIN_BIN := $(TRAIN_VENV)/bin
 .PHONY: run test lint typecheck unit bench model install install-dev clean help system-deps
 
 help:
-	@echo "make run    - install and start the coach (interactive demo until the web app lands)"
+	@echo "make run    - install and start the coach in your browser (http://127.0.0.1:8000)"
 	@echo "make test   - install test dependencies, lint, type-check and run the whole test suite"
 	@echo "make bench  - accuracy, speed and memory benchmarks, each beside its target"
 	@echo "make model  - rebuild every shipped model artifact in a separate training venv (torch==2.13.0)"
@@ -29,7 +29,7 @@ install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
 run: $(VENV)/.runtime
-	$(BIN)/feelheard demo
+	$(BIN)/feelheard serve
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench training

@@ -55,6 +55,10 @@ class Pipeline:
     def pipe_names(self) -> list[str]:
         return [step.name for step in self.steps]
 
+    def with_max_chars(self, max_chars: int) -> Pipeline:
+        """The same analyzers with another input limit (the shared pipeline itself is never changed)."""
+        return Pipeline(self.steps, max_chars=max_chars, batch_size=self.batch_size)
+
     def get(self, name: str) -> Analyzer:
         for step in self.steps:
             if step.name == name:

@@ -96,7 +96,7 @@ def all_variants(count: int = 100, seed: int = 8) -> list[Variant]:
         "pad",
         "ambiguous",
     ):
-        for value in {getattr(v, attr) for v in grid}:
+        for value in sorted({getattr(v, attr) for v in grid}, key=repr):
             pick = next(v for v in grid if getattr(v, attr) == value)
             if pick not in chosen:
                 chosen.append(pick)

@@ -106,6 +106,7 @@ def test_typing_shows_highlights_and_suggestion(page: Any, live_server: str, scr
     assert copy.is_visible()
     page.click(".diff-box summary")
     assert page.locator(".diff ins, .diff del").count() >= 1
+    page.evaluate("window.scrollTo(0, 0)")  # the form is sticky: shoot from the top so it sits in place
     page.screenshot(path=str(screenshots / "coach-results.png"), full_page=True)
 
 

@@ -135,11 +135,16 @@ def swap_person(text: str) -> str:
 
 
 def _pick(options: tuple[str, ...], seed: str) -> str:
-    """A context-seeded choice that avoids phrases used in the last few suggestions."""
+    """A context-seeded choice that avoids phrases used in the last few suggestions.
+
+    The seed ends with the attempt number; the last attempt ignores recent phrases, so variety never
+    costs the user a suggestion.
+    """
     digest = int(hashlib.sha256(seed.encode()).hexdigest()[:8], 16)
     ordered = [options[(digest + k) % len(options)] for k in range(len(options))]
-    choice = next((o for o in ordered if o not in RECENT), ordered[0])
-    return choice
+    if "|last" in seed:
+        return ordered[0]
+    return next((o for o in ordered if o not in RECENT), ordered[0])
 
 
 def _partner_feeling(analysis: Analysis) -> str | None:
@@ -229,9 +234,11 @@ def _keep_sentences(analysis: Analysis, draft: Draft) -> list[Finding]:
     return dropped
 
 
-def compose(analysis: Analysis, attempt: int = 0) -> Draft:
+def compose(analysis: Analysis, attempt: int = 0, *, last: bool = False) -> Draft:
     """Build a suggested reply for an analysed exchange (no verification here)."""
     seed = f"{analysis.partner or ''}|{analysis.reply or ''}|{attempt}"
+    if last:
+        seed += "|last"
     draft = Draft()
     dropped = _keep_sentences(analysis, draft)
     dropped_ids = [p.id for p in dropped]
@@ -325,8 +332,8 @@ class SuggestAnalyzer:
             return analysis
         if not analysis.pitfalls and analysis.score >= 85:
             return analysis  # already a good reply: nothing to suggest
-        for attempt in range(self.attempts):
-            draft = compose(analysis, attempt)
+        for attempt in range(self.attempts + 1):
+            draft = compose(analysis, attempt, last=attempt == self.attempts)
             for _ in range(3):
                 text = draft.text().strip()
                 if not text or text == analysis.reply:

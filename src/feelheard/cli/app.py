@@ -37,9 +37,7 @@ def _pipeline(max_chars: int | None):  # type: ignore[no-untyped-def]
     from feelheard import load_pipeline
 
     pipeline = load_pipeline()
-    if max_chars is not None:
-        pipeline.max_chars = max_chars
-    return pipeline
+    return pipeline.with_max_chars(max_chars) if max_chars is not None else pipeline
 
 
 def _read_pair(partner: str | None, reply: str | None) -> tuple[str | None, str | None]:
@@ -135,10 +133,12 @@ def _mount_subcommands() -> None:
     """Command groups that live in their own modules (all keep heavy imports inside their functions)."""
     from feelheard.cli.coach import app as coach_app
     from feelheard.cli.data import app as data_app
+    from feelheard.cli.serve import app as serve_app
     from feelheard.cli.transcript import app as transcript_app
 
     app.add_typer(data_app, name="data")
     app.add_typer(transcript_app, name="transcript")
+    app.add_typer(serve_app, name="serve")
     app.add_typer(coach_app)  # `feelheard draft` and `feelheard suggest`
 
 

@@ -103,12 +103,14 @@ def get_pipeline(request: Request) -> Pipeline:
 
 
 def load_default_pipeline(config: WebConfig) -> Pipeline:
-    """The process-wide default pipeline, with the app's text limit."""
+    """The process-wide default pipeline (its text limit comes from the same settings as `config.max_chars`).
+
+    It is shared with every other user in the process, so it is never modified here.
+    """
     from feelheard import load_pipeline
 
-    pipeline = load_pipeline()
-    pipeline.max_chars = config.max_chars
-    return pipeline
+    del config
+    return load_pipeline()
 
 
 def get_runner(request: Request, pipeline: Annotated[Pipeline, Depends(get_pipeline)]) -> BatchRunner:

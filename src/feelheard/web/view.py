@@ -140,9 +140,15 @@ _WORDS = re.compile(r"\s+|[^\s]+")
 
 
 def word_diff(before: str, after: str) -> list[DiffPart]:
-    """A word-level diff from the draft to the suggestion, merged into runs for easy reading."""
+    """A readable diff from the draft to the suggestion.
+
+    Word-level, but an unchanged run of fewer than three words between two changes is folded into the
+    change, so a rewritten sentence reads as one removed phrase and one added phrase, not as word salad.
+    """
     a, b = _WORDS.findall(before), _WORDS.findall(after)
     parts: list[DiffPart] = []
+    removed: list[str] = []
+    added: list[str] = []
 
     def add(op: str, text: str) -> None:
         if not text:
@@ -152,12 +158,27 @@ def word_diff(before: str, after: str) -> list[DiffPart]:
         else:
             parts.append(DiffPart(op, text))
 
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    def flush() -> None:
+        add("removed", "".join(removed))
+        add("added", "".join(added))
+        removed.clear()
+        added.clear()
+
+    opcodes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
+            words = sum(1 for token in a[i1:i2] if not token.isspace())
+            between_changes = (removed or added) and index < len(opcodes) - 1
+            if between_changes and words < 3:
+                removed.extend(a[i1:i2])
+                added.extend(b[j1:j2])
+                continue
+            flush()
             add("same", "".join(a[i1:i2]))
         else:
-            add("removed", "".join(a[i1:i2]))
-            add("added", "".join(b[j1:j2]))
+            removed.extend(a[i1:i2])
+            added.extend(b[j1:j2])
+    flush()
     return parts
 
 
