@@ -41,7 +41,10 @@ def measure(use_head: bool = True) -> dict[str, float]:
     for mechanism, name in FILES.items():
         with (shared_data_dir() / "epitome-dev" / name).open(encoding="utf-8") as handle:
             rows = [r for r in csv.DictReader(handle) if r["response_post"].strip()]
-        made = [pipeline.make(r["seeker_post"] if r["seeker_post"].strip() else None, r["response_post"]) for r in rows]
+        made = [
+            pipeline.make(r["seeker_post"] if r["seeker_post"].strip() else None, r["response_post"])
+            for r in rows
+        ]
         pred = [a.empathy[mechanism].level for a in pipeline.pipe(made)]
         out[mechanism] = _macro_f1([int(r["level"]) for r in rows], pred)
     out["mean"] = sum(out[m] for m in FILES) / 3
@@ -50,7 +53,9 @@ def measure(use_head: bool = True) -> dict[str, float]:
 
 def run() -> list[BenchRow]:
     scores = measure()
-    rows = [BenchRow("empathy", "EPITOME dev (pipeline)", "mean macro-F1, 3 mechanisms", scores["mean"], 0.60)]
+    rows = [
+        BenchRow("empathy", "EPITOME dev (pipeline)", "mean macro-F1, 3 mechanisms", scores["mean"], 0.60)
+    ]
     rows += [BenchRow("empathy", "EPITOME dev (pipeline)", f"macro-F1 {m}", scores[m]) for m in FILES]
     return rows
 

@@ -96,8 +96,11 @@ def epitome_rows(scorer: _Scorer, data: Path) -> list[BenchRow]:
         with path.open(encoding="utf-8", newline="") as fh:
             items = list(csv.DictReader(fh))
         sents = [_sentences(r["response_post"]) for r in items]
-        scorer.embed([r["seeker_post"] for r in items] + [r["response_post"] for r in items]
-                     + [s for ss in sents for s in ss])
+        scorer.embed(
+            [r["seeker_post"] for r in items]
+            + [r["response_post"] for r in items]
+            + [s for ss in sents for s in ss]
+        )
         gold, pred = [], []
         for r, ss in zip(items, sents, strict=True):
             out = scorer.empathy.predict(
@@ -111,7 +114,9 @@ def epitome_rows(scorer: _Scorer, data: Path) -> list[BenchRow]:
         rows.append(BenchRow(SUITE, "epitome-dev", f"{mech} macro-F1", macro))
         for c in (0, 1, 2):
             rows.append(BenchRow(SUITE, "epitome-dev", f"{mech} F1 level {c}", per[c]))
-    rows.insert(0, BenchRow(SUITE, "epitome-dev", "empathy macro-F1 (mean of 3)", float(np.mean(f1s)), target=0.60))
+    rows.insert(
+        0, BenchRow(SUITE, "epitome-dev", "empathy macro-F1 (mean of 3)", float(np.mean(f1s)), target=0.60)
+    )
     return rows
 
 

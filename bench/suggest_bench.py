@@ -52,8 +52,10 @@ def measure(split: str) -> dict[str, float]:
         found += 1
         gains.append(check.score - analysis.score)
         # Wording kept, counted over the parts of the draft that had no pitfall (the rest is meant to go).
-        clean = "".join(ch if not any(p.start <= i < p.end for p in analysis.pitfalls) else " "
-                        for i, ch in enumerate(example.reply))
+        clean = "".join(
+            ch if not any(p.start <= i < p.end for p in analysis.pitfalls) else " "
+            for i, ch in enumerate(example.reply)
+        )
         kept.append(kept_share(example.reply, analysis.suggestion))
         if _words(clean):
             kept_clean.append(kept_share(clean, analysis.suggestion))

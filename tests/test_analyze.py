@@ -97,7 +97,15 @@ def test_batch_and_single_agree(pipeline: Pipeline) -> None:
 
 def test_pipeline_is_a_printable_list(pipeline: Pipeline) -> None:
     assert pipeline.pipe_names == [
-        "encode", "emotions", "acts", "tone", "empathy", "missing", "safety", "scoring", "suggest",
+        "encode",
+        "emotions",
+        "acts",
+        "tone",
+        "empathy",
+        "missing",
+        "safety",
+        "scoring",
+        "suggest",
     ]
 
 

@@ -7,7 +7,9 @@ def ids(partner: str, reply: str) -> set[str]:
 
 def test_hurt_partner_and_no_acknowledgement() -> None:
     assert "acknowledge_feeling" in ids("I felt so alone at the party", "I was gone ten minutes")
-    assert "acknowledge_feeling" not in ids("I felt so alone at the party", "That sounds lonely, I'm sorry I left you.")
+    assert "acknowledge_feeling" not in ids(
+        "I felt so alone at the party", "That sounds lonely, I'm sorry I left you."
+    )
 
 
 def test_unanswered_question() -> None:
@@ -20,4 +22,6 @@ def test_advice_welcome_when_asked() -> None:
 
 
 def test_venting_and_fixing() -> None:
-    assert "offer_choice" in ids("I'm so frustrated with my sister, she never listens", "You should just stop calling her")
+    assert "offer_choice" in ids(
+        "I'm so frustrated with my sister, she never listens", "You should just stop calling her"
+    )

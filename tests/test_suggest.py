@@ -14,7 +14,9 @@ def test_swap_person() -> None:
 
 def test_suggestion_keeps_the_users_apology_and_plan(pipeline: Pipeline) -> None:
     partner = "You forgot to pick up Mia from practice and she waited for an hour."
-    reply = "I'm sorry I forgot Mia. I'll set a reminder for Thursdays. But you're overreacting, she was fine."
+    reply = (
+        "I'm sorry I forgot Mia. I'll set a reminder for Thursdays. But you're overreacting, she was fine."
+    )
     result = analyze(partner, reply)
     assert result.suggestion is not None
     assert "I'll set a reminder for Thursdays" in result.suggestion

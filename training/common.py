@@ -19,7 +19,9 @@ CARD_PATH = (
     else REPO_ROOT / "MODEL_CARD.md"
 )
 # git-ignored scratch (fp32 exports, caches); a redirected build keeps its scratch beside its files.
-WORK_DIR = FILES_DIR.parent / "work" if os.environ.get("FEELHEARD_BUILD_FILES") else REPO_ROOT / "training" / "work"
+WORK_DIR = (
+    FILES_DIR.parent / "work" if os.environ.get("FEELHEARD_BUILD_FILES") else REPO_ROOT / "training" / "work"
+)
 SEED = 20201
 MAX_TOKENS = 128
 

@@ -36,7 +36,9 @@ METRICS = WORK_DIR / "heads_metrics.json"
 
 USE_PARTNER_EMPATHY = False
 USE_PARTNER_ACTS = False
-HIDDEN = int(os.environ.get("FEELHEARD_HEADS_HIDDEN", "256"))  # 0 gives a plain (multinomial) logistic regression
+HIDDEN = int(
+    os.environ.get("FEELHEARD_HEADS_HIDDEN", "256")
+)  # 0 gives a plain (multinomial) logistic regression
 
 # Catalogue ids whose sentences we can also use as empathy examples (levels er, ip, ex), because the id
 # fixes the level under the EPITOME definitions. Mixed ids (open_question, validation, cliche) are left out.
@@ -107,8 +109,12 @@ class Embedder:
             return
         WORK_DIR.mkdir(parents=True, exist_ok=True)
         hashes = list(self._cache)
-        np.savez(CACHE, key=np.array(self._key), hashes=np.array(hashes),
-                 embs=np.stack([self._cache[h] for h in hashes]).astype(np.float32))
+        np.savez(
+            CACHE,
+            key=np.array(self._key),
+            hashes=np.array(hashes),
+            embs=np.stack([self._cache[h] for h in hashes]).astype(np.float32),
+        )
 
 
 def split_sentences(text: str) -> list[str]:
@@ -155,7 +161,9 @@ def _train(
         counts = np.bincount(y, minlength=n_out).astype(np.float64)
         cw = torch.from_numpy((len(y) / (n_out * np.maximum(counts, 1.0))).astype(np.float32))
         loss_fn = torch.nn.CrossEntropyLoss(weight=cw, reduction="none")
-    sw = torch.from_numpy((sample_weight if sample_weight is not None else np.ones(len(x))).astype(np.float32))
+    sw = torch.from_numpy(
+        (sample_weight if sample_weight is not None else np.ones(len(x))).astype(np.float32)
+    )
     layers: list[torch.nn.Module] = []
     if hidden:
         layers += [torch.nn.Linear(x.shape[1], hidden), torch.nn.ReLU(), torch.nn.Dropout(0.2)]
@@ -208,8 +216,14 @@ def _f1(tp: float, fp: float, fn: float) -> float:
 
 
 def _macro_f1(y: np.ndarray, p: np.ndarray, n: int) -> float:
-    return float(np.mean([_f1(((p == c) & (y == c)).sum(), ((p == c) & (y != c)).sum(), ((p != c) & (y == c)).sum())
-                          for c in range(n)]))
+    return float(
+        np.mean(
+            [
+                _f1(((p == c) & (y == c)).sum(), ((p == c) & (y != c)).sum(), ((p != c) & (y == c)).sum())
+                for c in range(n)
+            ]
+        )
+    )
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -299,7 +313,9 @@ def _labelled_dev_sentences() -> list[dict[str, Any]]:
             labels = sorted({fid for a, b, fid in spans if a < sent.end and b > sent.start})
             text = reply[sent.start : sent.end].strip()
             if text:
-                rows.append({"text": text, "partner": item.get("partner") or "", "labels": labels, "dev": True})
+                rows.append(
+                    {"text": text, "partner": item.get("partner") or "", "labels": labels, "dev": True}
+                )
     return rows
 
 
@@ -382,7 +398,8 @@ def main(evaluate: bool = True) -> dict[str, Any]:
 
         rows = heads_bench.run()
         metrics["bench"] = [
-            {"dataset": r.dataset, "metric": r.metric, "value": round(r.value, 4), "target": r.target} for r in rows
+            {"dataset": r.dataset, "metric": r.metric, "value": round(r.value, 4), "target": r.target}
+            for r in rows
         ]
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     METRICS.write_text(json.dumps(metrics, indent=2), encoding="utf-8")

@@ -29,8 +29,12 @@ def _unit(n: int) -> np.ndarray:
 def _toy_empathy(use_partner: bool = False) -> EmpathyHead:
     width = 2 * D if use_partner else D
     scorers = [
-        _Mlp(RNG.normal(size=(16, 3)).astype(np.float32), np.zeros(3, np.float32),
-             RNG.normal(size=(width, 16)).astype(np.float32), np.zeros(16, np.float32))
+        _Mlp(
+            RNG.normal(size=(16, 3)).astype(np.float32),
+            np.zeros(3, np.float32),
+            RNG.normal(size=(width, 16)).astype(np.float32),
+            np.zeros(16, np.float32),
+        )
         for _ in range(3)
     ]
     return EmpathyHead(scorers, np.full((3, 2), 0.5, np.float32), use_partner)
@@ -58,8 +62,12 @@ def test_empathy_shapes_and_levels(use_partner: bool) -> None:
 
 def test_acts_shapes() -> None:
     labels = ("advice_giving", "reflection")
-    head = ActsHead(labels, _Mlp(RNG.normal(size=(D, 2)).astype(np.float32), np.zeros(2, np.float32)),
-                    np.array([0.5, 0.5], np.float32), use_partner=False)
+    head = ActsHead(
+        labels,
+        _Mlp(RNG.normal(size=(D, 2)).astype(np.float32), np.zeros(2, np.float32)),
+        np.array([0.5, 0.5], np.float32),
+        use_partner=False,
+    )
     assert head.predict(_unit(3), None).shape == (3, 2)
     assert head.predict(np.zeros((0, D), np.float32), _unit(1)[0]).shape == (0, 2)
     probs = head.predict(_unit(2), None)
@@ -77,8 +85,11 @@ def test_partner_features_are_zero_without_partner() -> None:
 # With the shipped files (skipped when the models have not been built).
 # ---------------------------------------------------------------------------------------------------
 needs_files = pytest.mark.skipif(
-    not ((files_dir() / "encoder.onnx").is_file() and (files_dir() / "empathy.npz").is_file()
-         and (files_dir() / "acts.npz").is_file()),
+    not (
+        (files_dir() / "encoder.onnx").is_file()
+        and (files_dir() / "empathy.npz").is_file()
+        and (files_dir() / "acts.npz").is_file()
+    ),
     reason="model files not built (make model)",
 )
 
@@ -94,7 +105,9 @@ def shipped() -> tuple[object, EmpathyHead, ActsHead]:
     return models, emp, acts
 
 
-def _levels(shipped: tuple[object, EmpathyHead, ActsHead], partner: str, sentences: list[str]) -> dict[str, int]:
+def _levels(
+    shipped: tuple[object, EmpathyHead, ActsHead], partner: str, sentences: list[str]
+) -> dict[str, int]:
     models, emp, _ = shipped
     enc = models.encode([partner, " ".join(sentences), *sentences]).embeddings  # type: ignore[attr-defined]
     return {m: v[0] for m, v in emp.predict(enc[0], enc[1], enc[2:]).items()}

@@ -223,7 +223,9 @@ def _extend_to_clause(doc: TextModel, start: int, end: int, reach: int = 50) -> 
     return max(stop, end)
 
 
-AGREEMENT = re.compile(r"^(?:sure|ok|okay|k|kk|cool|great|yep|yup|yes|yeah|got it|sounds good|right|fine)[.!\s]*$")
+AGREEMENT = re.compile(
+    r"^(?:sure|ok|okay|k|kk|cool|great|yep|yup|yes|yeah|got it|sounds good|right|fine)[.!\s]*$"
+)
 
 
 def _is_agreement(doc: TextModel, cand: _Candidate) -> bool:

@@ -14,11 +14,15 @@ HURT_EMOTIONS = frozenset(
     {"sadness", "anger", "annoyance", "disappointment", "fear", "nervousness", "embarrassment", "grief",
      "disapproval", "remorse", "confusion", "disgust"}
 )  # fmt: skip
-PARTNER_FEELING = re.compile(r"\b(?:i|i'?m|im)\s+(?:feel|felt|am|'m|was)?\s*(?:so |really |very |kind of |kinda )*" + MACROS["FEEL"])
+PARTNER_FEELING = re.compile(
+    r"\b(?:i|i'?m|im)\s+(?:feel|felt|am|'m|was)?\s*(?:so |really |very |kind of |kinda )*" + MACROS["FEEL"]
+)
 DIRECT_QUESTION = re.compile(r"[^.!?]*\b(?:you|u|we)\b[^.!?]*\?")
 ACKNOWLEDGING = frozenset({"naming_emotion", "reflection", "validation", "apology"})
 ASKING = frozenset({"open_question", "asking_need", "checking_understanding"})
-_STOP = frozenset("the a an and or but to of in on at for with that this it is was are you your i me my do did why what how when".split())
+_STOP = frozenset(
+    "the a an and or but to of in on at for with that this it is was are you your i me my do did why what how when".split()
+)
 
 
 def _words(text: str) -> set[str]:
@@ -33,26 +37,55 @@ def find_missing(analysis: Analysis) -> list[dict[str, str]]:
     moves = {m.id for m in analysis.moves}
     pitfalls = {p.id for p in analysis.pitfalls}
     out: list[dict[str, str]] = []
-    hurt = bool({e.label for e in analysis.emotions} & HURT_EMOTIONS) or PARTNER_FEELING.search(partner.norm) is not None
+    hurt = (
+        bool({e.label for e in analysis.emotions} & HURT_EMOTIONS)
+        or PARTNER_FEELING.search(partner.norm) is not None
+    )
     if hurt and not moves & ACKNOWLEDGING:
         feeling = ", ".join(analysis.feelings[:2]) or "hurt"
-        out.append({"id": "acknowledge_feeling",
-                    "message": f"They sound {feeling}, and the reply doesn't acknowledge that yet. Name it before anything else."})
+        out.append(
+            {
+                "id": "acknowledge_feeling",
+                "message": f"They sound {feeling}, and the reply doesn't acknowledge that yet. Name it before anything else.",
+            }
+        )
     question = DIRECT_QUESTION.search(partner.text)
     if question and not (_words(question.group()) & _words(reply.text)) and not moves & ASKING:
-        out.append({"id": "answer_question",
-                    "message": f"They asked \u201c{question.group().strip()}\u201d and the reply doesn't answer it."})
+        out.append(
+            {
+                "id": "answer_question",
+                "message": f"They asked \u201c{question.group().strip()}\u201d and the reply doesn't answer it.",
+            }
+        )
     asked_advice = ADVICE_REQUEST.search(partner.norm) is not None
     if asked_advice:
-        out.append({"id": "advice_welcome", "message": "They asked for ideas, so practical suggestions are welcome here."})
+        out.append(
+            {
+                "id": "advice_welcome",
+                "message": "They asked for ideas, so practical suggestions are welcome here.",
+            }
+        )
     elif hurt and "advice_giving" in pitfalls:
-        out.append({"id": "offer_choice",
-                    "message": "They seem to be venting. Ask first: \u201cDo you want ideas, or just someone to listen?\u201d"})
+        out.append(
+            {
+                "id": "offer_choice",
+                "message": "They seem to be venting. Ask first: \u201cDo you want ideas, or just someone to listen?\u201d",
+            }
+        )
     if hurt and not moves & ASKING and "stonewalling" not in pitfalls:
-        out.append({"id": "invite_more", "message": "Invite them to say more, with one open question about their side."})
+        out.append(
+            {
+                "id": "invite_more",
+                "message": "Invite them to say more, with one open question about their side.",
+            }
+        )
     if "self_erasure" in pitfalls:
-        out.append({"id": "own_need",
-                    "message": "Your needs count too: after acknowledging theirs, say what you need with an I-statement."})
+        out.append(
+            {
+                "id": "own_need",
+                "message": "Your needs count too: after acknowledging theirs, say what you need with an I-statement.",
+            }
+        )
     return out
 
 

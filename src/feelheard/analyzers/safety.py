@@ -6,7 +6,7 @@ plain explanation and the resources for the configured country.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -82,11 +82,12 @@ class SafetyAnalyzer:
     def __call__(self, analysis: Analysis) -> Analysis:
         from feelheard.safety import detect_safety, explanation, merge
 
-        results = []
+        results: list[tuple[Literal["partner", "user"], SafetyResult]] = []
         if analysis.partner is not None and analysis.partner_doc is not None:
             found = detect_safety(analysis.partner, author="partner")
             rows = _rows(
-                analysis.features.get("partner_embedding"), analysis.features.get("partner_sentence_embeddings")
+                analysis.features.get("partner_embedding"),
+                analysis.features.get("partner_sentence_embeddings"),
             )
             results.append(("partner", _with_head(found, analysis.partner_doc, rows, sentence_rows=True)))
         if analysis.reply is not None and analysis.reply_doc is not None:
@@ -109,7 +110,9 @@ class SafetyAnalyzer:
                     }
                 )
         if merged.level != "none":
-            worst_author = next((a for a, r in results if r.level == merged.level), "partner")
+            worst_author: Literal["partner", "user"] = next(
+                (a for a, r in results if r.level == merged.level), "partner"
+            )
             safety.message = explanation(merged, author=worst_author)
             safety.resources = _resources_for(self.country or get_settings().country)
         analysis.safety = safety

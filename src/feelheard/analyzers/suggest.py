@@ -37,7 +37,9 @@ _SUBJECT_BEFORE = frozenset(
 FEEL_WORD = re.compile(
     r"\b(?:i|i'?m|im)\s+(?:feel|felt|was|am|'m|have been|'ve been|feel like|felt like)?\s*"
     r"(?:so |really |very |pretty |super |kind of |kinda |a bit |a little |completely |totally |)*"
-    r"(?P<feel>" + MACROS["FEEL"] + r")\b(?P<rest>(?: (?:about|at|with|by|in|over|during|on|around) [\w' ]{1,40})?)"
+    r"(?P<feel>"
+    + MACROS["FEEL"]
+    + r")\b(?P<rest>(?: (?:about|at|with|by|in|over|during|on|around) [\w' ]{1,40})?)"
 )
 BLAME = re.compile(
     r"\b(?:when )?(?:you|u) (?P<verb>(?!are\b|were\b|re\b|always\b|never\b|know\b|said\b)[a-z]+(?:ed|ent|ft|ot|ew|ook|ade|ave|id|ld|ept|ost|old)\b)(?P<rest>[\w' ]{0,60})"
@@ -274,12 +276,17 @@ def compose(analysis: Analysis, attempt: int = 0, *, last: bool = False) -> Draf
             }
         )
     already_sorry = any(re.search(r"\b(?:sorry|apologi[sz]e)\b", k, re.IGNORECASE) for k in draft.kept)
-    if "apology" not in move_ids and not already_sorry and set(dropped_ids) & {
-        "defensiveness",
-        "minimizing",
-        "invalidating",
-        "non_apology",
-    }:
+    if (
+        "apology" not in move_ids
+        and not already_sorry
+        and set(dropped_ids)
+        & {
+            "defensiveness",
+            "minimizing",
+            "invalidating",
+            "non_apology",
+        }
+    ):
         event = _partner_event(partner)
         line = f"I'm sorry {event}." if event else "I'm sorry for my part in this."
         draft.lead.append(line)
@@ -292,7 +299,9 @@ def compose(analysis: Analysis, attempt: int = 0, *, last: bool = False) -> Draf
         )
     for pitfall_id in dict.fromkeys(dropped_ids):
         options = ANTIDOTE_LINES.get(pitfall_id)
-        if options and not (pitfall_id == "non_apology" and any("sorry" in s.lower() for s in (*draft.lead, *draft.kept))):
+        if options and not (
+            pitfall_id == "non_apology" and any("sorry" in s.lower() for s in (*draft.lead, *draft.kept))
+        ):
             line = _pick(options, seed + pitfall_id)
             draft.tail.append(line)
             draft.changes.append(
@@ -360,7 +369,9 @@ def _keeps_content(analysis: Analysis, suggestion: str) -> bool:
     dropped: list[tuple[int, int]] = []
     for pitfall in analysis.pitfalls:
         clause = doc.clause_at(pitfall.start)
-        dropped.append((clause.start, max(clause.end, pitfall.end)) if clause else (pitfall.start, pitfall.end))
+        dropped.append(
+            (clause.start, max(clause.end, pitfall.end)) if clause else (pitfall.start, pitfall.end)
+        )
     return content_kept(analysis.reply, suggestion, exclude=dropped).kept
 
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from feelheard.coach.content import content_kept, key_content
 from feelheard.errors import InputError
 from feelheard.llm.client import LLMClient, LLMError, Message
 from feelheard.llm.config import LLMConfig, load_llm_config
-from feelheard.coach.content import content_kept, key_content
 from feelheard.llm.prompts import render_prompt
 from feelheard.result import Analysis
 

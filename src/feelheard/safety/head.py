@@ -12,7 +12,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
-from feelheard.models.store import find_optional, files_dir
+from feelheard.models.store import files_dir, find_optional
 
 
 @dataclass(frozen=True)

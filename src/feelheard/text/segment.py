@@ -85,10 +85,8 @@ def parse(text: str) -> TextModel:
         bounds.append(_trim(text, cursor, len(text)))
     sentences: list[Sentence] = []
     for start, end in bounds:
-        if (
-            start >= end
-            or (not any(ch.isalnum() for ch in text[start:end])
-            and not _has_emoji(text[start:end]))
+        if start >= end or (
+            not any(ch.isalnum() for ch in text[start:end]) and not _has_emoji(text[start:end])
         ):
             continue
         body = norm[start:end].strip()
