@@ -19,6 +19,20 @@ from feelheard.web.deps import get_pipeline
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "output" / "screenshots"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_storage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Point storage at a throwaway folder for every web test: never the user's real data or database server."""
+    with pytest.MonkeyPatch.context() as patch:
+        home = tmp_path_factory.mktemp("feelheard-home")
+        patch.setenv("FEELHEARD_HOME", str(home))
+        patch.delenv("FEELHEARD_DATABASE_URL", raising=False)
+        patch.setenv("FEELHEARD_CONFIG", str(home / "no-config.toml"))
+        yield
+    from feelheard.storage.db import dispose_engines
+
+    dispose_engines()
+
+
 def make_app(pipeline: Pipeline, **config: object) -> FastAPI:
     """An app whose pipeline is the session's (models load once for all tests)."""
     app = create_app(WebConfig(**config))  # type: ignore[arg-type]

@@ -105,12 +105,15 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
     app.state.runner = None
     app.state.recorder = None
 
-    from feelheard.web.routes import analyze, history, pages, safety
+    from feelheard.web.routes import analyze, data_pages, history, pages, safety
 
+    # Saved exchanges go to the local database, opened on first use (nothing is touched at import or start-up).
+    app.state.recorder = history.lazy_recorder()
     app.include_router(analyze.router, prefix=API_PREFIX)
     app.include_router(safety.router, prefix=API_PREFIX)
     app.include_router(history.router, prefix=API_PREFIX)
     app.include_router(pages.router)
+    app.include_router(data_pages.router)
     static_dir = resources.files("feelheard").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
@@ -129,7 +132,12 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
         detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
         return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=config.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=config.max_body_bytes,
+        large_paths=frozenset({f"{API_PREFIX}/import", "/settings/import"}),
+        large_max_bytes=config.max_import_bytes + 64 * 1024,  # room for the multipart envelope
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     return app
 

@@ -36,6 +36,7 @@ class WebConfig:
         secure_cookies: Mark cookies `Secure` (set when served over HTTPS, `FEELHEARD_SECURE_COOKIES=1`).
         preload: Load the models at start-up so the first visitor does not wait (off in tests).
         neutral_url: Where quick exit goes.
+        max_import_bytes: Largest export file accepted by the import endpoints (`FEELHEARD_MAX_IMPORT_BYTES`).
     """
 
     max_chars: int = 20_000
@@ -45,6 +46,7 @@ class WebConfig:
     secure_cookies: bool = False
     preload: bool = False
     neutral_url: str = NEUTRAL_URL
+    max_import_bytes: int = 20 * 1024 * 1024
 
     @classmethod
     def from_env(cls, *, preload: bool = False) -> WebConfig:
@@ -53,6 +55,10 @@ class WebConfig:
         # Two texts of max_chars, up to 4 UTF-8 bytes each, plus JSON overhead: never refuse a valid request.
         body = max(64 * 1024, settings.max_chars * 4 * 2 + 8 * 1024)
         key = os.environ.get("FEELHEARD_SECRET_KEY", "")
+        try:
+            max_import = int(os.environ.get("FEELHEARD_MAX_IMPORT_BYTES", "") or 20 * 1024 * 1024)
+        except ValueError:
+            max_import = 20 * 1024 * 1024
         return cls(
             max_chars=settings.max_chars,
             max_body_bytes=body,
@@ -60,6 +66,7 @@ class WebConfig:
             secret_key=key.encode("utf-8") if key else secrets.token_bytes(32),
             secure_cookies=os.environ.get("FEELHEARD_SECURE_COOKIES", "") in {"1", "true", "yes"},
             preload=preload,
+            max_import_bytes=max(max_import, 1024),
         )
 
 

@@ -73,16 +73,24 @@ class BodySizeLimitMiddleware:
     """Refuses request bodies larger than `max_bytes` with 413 and a JSON message.
 
     A declared `Content-Length` is checked before reading; a chunked body is counted as it streams.
+    `large_paths` (exact paths) get `large_max_bytes` instead: an export file to import can be much bigger
+    than two messages.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        large_paths: frozenset[str] = frozenset(),
+        large_max_bytes: int = 0,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.large_paths = large_paths
+        self.large_max_bytes = max(large_max_bytes, max_bytes)
 
-    async def _too_large(self, send: Send) -> None:
-        body = json.dumps(
-            {"detail": f"The request is too large: the limit is {self.max_bytes:,} bytes."}
-        ).encode()
+    async def _too_large(self, send: Send, limit: int) -> None:
+        body = json.dumps({"detail": f"The request is too large: the limit is {limit:,} bytes."}).encode()
         await send(
             {
                 "type": "http.response.start",
@@ -99,14 +107,15 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.large_max_bytes if scope.get("path", "") in self.large_paths else self.max_bytes
         for key, value in scope.get("headers", []):
             if key == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
                     declared = -1
-                if declared < 0 or declared > self.max_bytes:
-                    await self._too_large(send)
+                if declared < 0 or declared > limit:
+                    await self._too_large(send, limit)
                     return
         received = 0
         refused = False
@@ -118,10 +127,10 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     # Answer now and tell the app the client has gone, so it stops reading.
                     refused = True
-                    await self._too_large(send)
+                    await self._too_large(send, limit)
                     return {"type": "http.disconnect"}
             return message
 

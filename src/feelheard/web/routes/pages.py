@@ -27,8 +27,8 @@ router = APIRouter(include_in_schema=False)
 COUNTRY_COOKIE = "fh_country"
 ONE_YEAR = 365 * 24 * 3600
 # The pages in the menu, in order. Pages whose back end arrives later are added here when it lands.
-NAV: tuple[tuple[str, str], ...] = (("coach", "Coach"), ("settings", "Settings"))
-NAV_PATHS: dict[str, str] = {"coach": "/", "settings": "/settings"}
+NAV: tuple[tuple[str, str], ...] = (("coach", "Coach"), ("history", "History"), ("settings", "Settings"))
+NAV_PATHS: dict[str, str] = {"coach": "/", "history": "/history", "settings": "/settings"}
 # Shown when a form's CSRF token does not match (an old tab, cookies cleared, the server restarted).
 FORM_EXPIRED = (
     "For your security this form needed a refresh. Your words are still here: please press the button again."
@@ -167,16 +167,41 @@ async def coach_results(body: CoachInput, request: Request, config: ConfigDep, r
     return render(request, config, "_results.html", context, status_code=422 if error else 200)
 
 
-@router.get("/settings", response_class=HTMLResponse)
-def settings_page(request: Request, config: ConfigDep) -> Response:
-    """Settings: the country whose help lines are shown."""
-    saved = request.query_params.get("saved") == "1"
-    context = {
+def settings_context(
+    request: Request,
+    config: WebConfig,
+    *,
+    saved: bool = False,
+    error: str = "",
+    data_notice: str = "",
+    data_error: str = "",
+) -> dict[str, Any]:
+    """What settings.html needs: the country form and the "Your data" section's messages."""
+    from feelheard.web.routes.history import DELETE_PHRASE
+
+    return {
         "countries": _countries(),
         "country": visitor_country(request, config),
         "saved": saved,
-        "error": "",
+        "error": error,
+        "data_notice": data_notice,
+        "data_error": data_error,
+        "delete_phrase": DELETE_PHRASE,
+        "max_import_mb": max(1, config.max_import_bytes // (1024 * 1024)),
     }
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings_page(request: Request, config: ConfigDep) -> Response:
+    """Settings: the country whose help lines are shown, and your data (export, import, delete)."""
+    from feelheard.web.routes.data_pages import data_notice
+
+    context = settings_context(
+        request,
+        config,
+        saved=request.query_params.get("saved") == "1",
+        data_notice=data_notice(request),
+    )
     return render(request, config, "settings.html", context, page="settings")
 
 
@@ -192,12 +217,7 @@ async def settings_post(request: Request, config: ConfigDep) -> Response:
     elif not any(c["code"] == chosen for c in countries):
         error = "Please choose a country from the list."
     if error:
-        context = {
-            "countries": countries,
-            "country": visitor_country(request, config),
-            "saved": False,
-            "error": error,
-        }
+        context = settings_context(request, config, error=error)
         return render(
             request, config, "settings.html", context, status_code=403 if not ok else 422, page="settings"
         )
