@@ -46,6 +46,10 @@ class EncodeAnalyzer:
         self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cache_size = cache_size
 
+    def clear_cache(self) -> None:
+        """Forget recently encoded texts (benchmarks use this so repeated inputs are not free)."""
+        self._cache.clear()
+
     def _encode(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:

@@ -102,6 +102,18 @@ def iter_batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
+def _buckets(order: list[int], lengths: list[int], size: int) -> Iterator[list[int]]:
+    """Consecutive runs of `order` (sorted by length) whose lengths stay within ~25% of the run's first."""
+    bucket: list[int] = []
+    for i in order:
+        if bucket and (len(bucket) >= size or lengths[i] > lengths[bucket[0]] * 1.25 + 4):
+            yield bucket
+            bucket = []
+        bucket.append(i)
+    if bucket:
+        yield bucket
+
+
 @dataclass(frozen=True)
 class RawOutputs:
     """What the encoder graph returns for a list of texts, in input order."""
@@ -151,16 +163,21 @@ class OnnxEncoder:
         probs: NDArray[np.float32] | None = None
         if n == 0:
             return RawOutputs(embeddings, np.zeros((0, 0), dtype=np.float32) if self.has_emotions else None)
-        # Sorting by length keeps each batch's padding small; the stable sort keeps results deterministic.
-        order = sorted(range(n), key=lambda i: len(texts[i]))
-        for chunk in iter_batches(order, self.batch_size):
-            encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
-            feed: dict[str, NDArray[np.int64]] = {
-                "input_ids": np.asarray([e.ids for e in encodings], dtype=np.int64),
-                "attention_mask": np.asarray([e.attention_mask for e in encodings], dtype=np.int64),
-            }
+        # Texts are sorted by token count and cut into buckets of similar length, so little compute is spent
+        # on padding (a 40-word reply and its 8-word sentences are not padded to the same length).
+        encodings = self._tokenizer.encode_batch(list(texts))
+        lengths = [sum(e.attention_mask) for e in encodings]
+        order = sorted(range(n), key=lambda i: (lengths[i], i))
+        for chunk in _buckets(order, lengths, self.batch_size):
+            width = max(lengths[i] for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                ids[row, : lengths[i]] = encodings[i].ids[: lengths[i]]
+                mask[row, : lengths[i]] = 1
+            feed: dict[str, NDArray[np.int64]] = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._input_names:
-                feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
+                feed["token_type_ids"] = np.zeros_like(ids)
             results = self._session.run(self._outputs, feed)
             idx = np.asarray(chunk, dtype=np.int64)
             embeddings[idx] = results[0]
