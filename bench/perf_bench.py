@@ -38,7 +38,10 @@ DAYS = ("Saturday", "Sunday", "Friday", "Monday", "Tuesday")
 def _variant(i: int) -> tuple[str, str]:
     """The same ~40-word exchange with small changes, so no two iterations are identical."""
     hours = ("two", "three", "four", "nearly two", "almost three")[i % 5]
-    return (PARTNER.replace("two hours", f"{hours} hours"), REPLY.replace("Saturday", DAYS[i % 5] + f" at {i % 12 + 1}"))
+    return (
+        PARTNER.replace("two hours", f"{hours} hours"),
+        REPLY.replace("Saturday", DAYS[i % 5] + f" at {i % 12 + 1}"),
+    )
 
 
 def _exe() -> str:
