@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from feelheard.atomic import atomic_write
 from feelheard.errors import InputError
 
 
@@ -45,30 +44,13 @@ def read_text_arg(value: str | None, what: str) -> str | None:
 
 @contextlib.contextmanager
 def atomic_output(target: str) -> Iterator[IO[str]]:
-    """Write to `target` via a temporary file renamed into place on success ('-' is standard output).
-
-    An interrupted or failed run leaves no half-written file: the temporary file is removed.
-    """
+    """Write to `target` atomically (see `feelheard.atomic`); '-' is standard output."""
     if target == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
-    path = Path(target)
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"output folder {directory} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.chmod(tmp_name, 0o600)  # analyses are private: owner-only
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
+    with atomic_write(Path(target)) as handle:
+        yield handle
 
 
 def open_input_lines(source: str) -> Iterator[bytes]:

@@ -9,10 +9,7 @@ server and to the partner, not to the data.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
+from feelheard.atomic import atomic_write
 from feelheard.errors import InputError
 from feelheard.storage import crypto, repo
 from feelheard.storage.accounts import unlink
@@ -240,22 +238,9 @@ def scrub(engine: Engine) -> None:
 
 def write_export_file(path: Path, data: dict[str, Any]) -> None:
     """Write `data` as JSON to `path` atomically (temp file, fsync, rename), readable by the owner only."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    with atomic_write(path) as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
 
 
 def read_export_file(path: Path) -> dict[str, Any]:

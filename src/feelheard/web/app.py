@@ -105,15 +105,17 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
     app.state.runner = None
     app.state.recorder = None
 
-    from feelheard.web.routes import analyze, data_pages, history, pages, safety
+    from feelheard.web.routes import analyze, data_pages, history, pages, review, safety
 
     # Saved exchanges go to the local database, opened on first use (nothing is touched at import or start-up).
     app.state.recorder = history.lazy_recorder()
     app.include_router(analyze.router, prefix=API_PREFIX)
     app.include_router(safety.router, prefix=API_PREFIX)
     app.include_router(history.router, prefix=API_PREFIX)
+    app.include_router(review.api_router, prefix=API_PREFIX)
     app.include_router(pages.router)
     app.include_router(data_pages.router)
+    app.include_router(review.router)
     static_dir = resources.files("feelheard").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
@@ -137,6 +139,7 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
         max_bytes=config.max_body_bytes,
         large_paths=frozenset({f"{API_PREFIX}/import", "/settings/import"}),
         large_max_bytes=config.max_import_bytes + 64 * 1024,  # room for the multipart envelope
+        path_limits=review.body_limits(),
     )
     app.add_middleware(SecurityHeadersMiddleware)
     return app

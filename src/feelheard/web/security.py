@@ -21,7 +21,9 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 # No inline script or style anywhere: everything comes from our own /static files.
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'"
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'; "
+    # Only the Chat review frame is ever framed (our other pages forbid framing with frame-ancestors).
+    "frame-src 'self'"
 )
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -41,8 +43,17 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 NO_STORE = (b"cache-control", b"no-store, max-age=0")
 
 
+# Headers a response may set for itself: the Chat review report runs its own inline charts in a sandboxed
+# frame, so it brings its own (sandboxing) policy and allows framing by this app only.
+OWN_HEADERS = frozenset({b"content-security-policy", b"x-frame-options"})
+
+
 class SecurityHeadersMiddleware:
-    """Adds the security headers to every response, and `no-store` to everything but static files."""
+    """Adds the security headers to every response, and `no-store` to everything but static files.
+
+    A response that sets its own Content-Security-Policy or X-Frame-Options keeps it (only the sandboxed Chat
+    review report does; see `routes/review.py`).
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -60,7 +71,8 @@ class SecurityHeadersMiddleware:
                     for k, v in message.get("headers", [])
                     if k.lower() != b"cache-control" or is_static
                 ]
-                headers.extend(SECURITY_HEADERS)
+                own = {k.lower() for k, _ in headers} & OWN_HEADERS
+                headers.extend((k, v) for k, v in SECURITY_HEADERS if k not in own)
                 if not is_static:
                     headers.append(NO_STORE)
                 message["headers"] = headers
@@ -74,7 +86,7 @@ class BodySizeLimitMiddleware:
 
     A declared `Content-Length` is checked before reading; a chunked body is counted as it streams.
     `large_paths` (exact paths) get `large_max_bytes` instead: an export file to import can be much bigger
-    than two messages.
+    than two messages. `path_limits` gives single exact paths their own limit (a chat export to review).
     """
 
     def __init__(
@@ -83,11 +95,13 @@ class BodySizeLimitMiddleware:
         max_bytes: int,
         large_paths: frozenset[str] = frozenset(),
         large_max_bytes: int = 0,
+        path_limits: dict[str, int] | None = None,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.large_paths = large_paths
         self.large_max_bytes = max(large_max_bytes, max_bytes)
+        self.path_limits = dict(path_limits or {})
 
     async def _too_large(self, send: Send, limit: int) -> None:
         body = json.dumps({"detail": f"The request is too large: the limit is {limit:,} bytes."}).encode()
@@ -107,7 +121,9 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.large_max_bytes if scope.get("path", "") in self.large_paths else self.max_bytes
+        path = scope.get("path", "")
+        limit = self.large_max_bytes if path in self.large_paths else self.max_bytes
+        limit = max(limit, self.path_limits.get(path, 0))
         for key, value in scope.get("headers", []):
             if key == b"content-length":
                 try:

@@ -27,8 +27,18 @@ router = APIRouter(include_in_schema=False)
 COUNTRY_COOKIE = "fh_country"
 ONE_YEAR = 365 * 24 * 3600
 # The pages in the menu, in order. Pages whose back end arrives later are added here when it lands.
-NAV: tuple[tuple[str, str], ...] = (("coach", "Coach"), ("history", "History"), ("settings", "Settings"))
-NAV_PATHS: dict[str, str] = {"coach": "/", "history": "/history", "settings": "/settings"}
+NAV: tuple[tuple[str, str], ...] = (
+    ("coach", "Coach"),
+    ("history", "History"),
+    ("review", "Chat review"),
+    ("settings", "Settings"),
+)
+NAV_PATHS: dict[str, str] = {
+    "coach": "/",
+    "history": "/history",
+    "review": "/review",
+    "settings": "/settings",
+}
 # Shown when a form's CSRF token does not match (an old tab, cookies cleared, the server restarted).
 FORM_EXPIRED = (
     "For your security this form needed a refresh. Your words are still here: please press the button again."
