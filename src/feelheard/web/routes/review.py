@@ -39,7 +39,7 @@ api_router = APIRouter(tags=["chat review"])
 
 # Largest chat export accepted (a WhatsApp zip with years of text fits easily; media are not needed).
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-# Room for the multipart envelope and the other form fields.
+# The paths that take an upload (their body limit is the file's plus room for the multipart envelope).
 UPLOAD_PATHS = frozenset({"/review", "/api/v1/review"})
 # The signed figures posted back to show or download the report (a long chat's weekly series add up).
 REPORT_PATHS = frozenset({"/review/report", "/review/download"})
@@ -84,8 +84,13 @@ ReviewPipelineDep = Annotated[Pipeline, Depends(get_review_pipeline)]
 
 
 def _sentence(text: str) -> str:
+    """A message as a sentence, except that a leading file name keeps its own spelling."""
     from feelheard.web.app import sentence
 
+    text = text.strip()
+    first = text.split(" ", 1)[0]
+    if "." in first.rstrip(".") and not first.endswith(":"):  # "chat.txt is empty", not "Chat.txt is empty"
+        return text if text[-1:] in ".!?" else text + "."
     return sentence(text)
 
 
@@ -180,6 +185,12 @@ def _findings_fn() -> Any:
     return findings
 
 
+def _quote(found: dict[str, Any]) -> dict[str, str]:
+    """A quote with every field the template reads (the report's dicts leave empty ones out)."""
+    keys = ("quote", "author", "time", "context", "other")
+    return {k: "" if found.get(k) is None else str(found.get(k)) for k in keys}
+
+
 def summary(metrics: dict[str, Any]) -> dict[str, Any]:
     """The key findings as our own page shows them (the same words as the report, without the charts)."""
     people = list(metrics.get("people", []))
@@ -189,8 +200,16 @@ def summary(metrics: dict[str, Any]) -> dict[str, Any]:
         "people": people,
         "messages": sum(int(per.get(p, {}).get("messages", 0)) for p in people),
         "span": f"{str(first)[:10]} to {str(last)[:10]}" if first and last else "",
-        "findings": _findings_fn()(metrics),
-        "safety": metrics.get("safety") or [],
+        "findings": [
+            {
+                "title": str(f.get("title", "")),
+                "text": str(f.get("text", "")),
+                "tip": str(f.get("tip") or ""),
+                "quotes": [_quote(q) for q in f.get("quotes", [])],
+            }
+            for f in _findings_fn()(metrics)
+        ],
+        "safety": [_quote(flag) for flag in metrics.get("safety") or []],
         "resources": [str(r) for r in metrics.get("resources", [])],
         "anonymized": bool(metrics.get("anonymized")),
     }
@@ -334,15 +353,18 @@ async def review_api(request: Request, pipeline: ReviewPipelineDep) -> JSONRespo
     """Review an uploaded chat export and answer with its metrics."""
     if not request.headers.get("content-type", "").startswith("multipart/form-data"):
         raise HTTPException(415, "Send the chat as a multipart/form-data upload in a field named 'file'.")
-    async with request.form(max_files=1, max_fields=10) as form:
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise InputError("send the chat export in a multipart field named 'file'")
-        check_extension(upload.filename)
-        data = await _read_upload(upload)
-        filename = upload.filename
-        me, anonymize = _me(form.get("me")), _checked(form.get("anonymize"))
-    metrics, parsed = await run_in_threadpool(
-        run_review, data, filename, me=me, anonymize=anonymize, pipeline=pipeline
-    )
+    try:
+        async with request.form(max_files=1, max_fields=10) as form:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile) or not upload.filename:
+                raise InputError("send the chat export in a multipart field named 'file'")
+            check_extension(upload.filename)
+            data = await _read_upload(upload)
+            filename = upload.filename
+            me, anonymize = _me(form.get("me")), _checked(form.get("anonymize"))
+        metrics, parsed = await run_in_threadpool(
+            run_review, data, filename, me=me, anonymize=anonymize, pipeline=pipeline
+        )
+    except InputError as exc:
+        return JSONResponse({"detail": _sentence(str(exc))}, status_code=422)
     return JSONResponse({"import": parsed, "metrics": metrics})

@@ -14,6 +14,12 @@
         window.setTimeout(function () { submit.disabled = true; }, 0);
       });
     }
+    var title = document.getElementById("review-title");
+    if (title) {
+      // The results sit below the form: bring them into view and tell screen readers they arrived.
+      title.setAttribute("tabindex", "-1");
+      title.focus();
+    }
     var report = document.getElementById("report-form");
     var show = document.getElementById("report-show");
     if (report && show && report.hasAttribute("data-auto-show") && report.requestSubmit) {
