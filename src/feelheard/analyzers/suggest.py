@@ -287,8 +287,14 @@ def compose(analysis: Analysis, attempt: int = 0, *, last: bool = False) -> Draf
             "non_apology",
         }
     ):
+        # Own a part only when there is one: the partner named something the user did, or the draft
+        # defended or half-apologised. Someone anxious about an interview needs no apology.
         event = _partner_event(partner)
-        line = f"I'm sorry {event}." if event else "I'm sorry for my part in this."
+        defended = bool(set(dropped_ids) & {"defensiveness", "non_apology"})
+        line = f"I'm sorry {event}." if event else "I'm sorry for my part in this." if defended else ""
+    else:
+        line = ""
+    if line:
         draft.lead.append(line)
         draft.changes.append(
             {
