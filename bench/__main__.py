@@ -13,7 +13,7 @@ import traceback
 
 from bench.common import REPO_ROOT, BenchRow
 
-SUITES = ("models", "heads", "acts", "suggest", "safety", "perf", "transcript", "web")
+SUITES = ("models", "heads", "empathy", "acts", "suggest", "safety", "perf", "transcript", "web")
 
 
 def _fmt(value: float, unit: str) -> str:
