@@ -99,6 +99,13 @@ class Draft:
     kept: list[str] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)
     changes: list[dict[str, str]] = field(default_factory=list)
+    # Where each kept piece came from in the draft, and the draft spans dropped after the check flagged them.
+    origin: dict[str, tuple[int, int]] = field(default_factory=dict)
+    dropped: list[tuple[int, int]] = field(default_factory=list)
+
+    def keep(self, piece: str, start: int, end: int) -> None:
+        self.kept.append(piece)
+        self.origin[piece] = (start, end)
 
     def text(self) -> str:
         return " ".join(s for s in (*self.lead, *self.kept, *self.tail) if s)
@@ -214,7 +221,11 @@ def _keep_sentences(analysis: Analysis, draft: Draft) -> list[Finding]:
     for sentence in doc.sentences:
         in_sentence = [p for p in bad if p.start < sentence.end and sentence.start < p.end]
         if not in_sentence:
-            draft.kept.append(_cool_down(_clean_fragment(doc.text[sentence.start : sentence.end])))
+            draft.keep(
+                _cool_down(_clean_fragment(doc.text[sentence.start : sentence.end])),
+                sentence.start,
+                sentence.end,
+            )
             continue
         for clause in sentence.clauses:
             hit = [p for p in in_sentence if p.start < clause.end and clause.start < p.end]
@@ -223,7 +234,7 @@ def _keep_sentences(analysis: Analysis, draft: Draft) -> list[Finding]:
                 continue
             fragment = _clean_fragment(doc.text[clause.start : clause.end])
             if len(fragment.split()) >= 3:
-                draft.kept.append(_cool_down(fragment))
+                draft.keep(_cool_down(fragment), clause.start, clause.end)
     for pitfall in dropped:
         draft.changes.append(
             {
@@ -322,6 +333,7 @@ def compose(analysis: Analysis, attempt: int = 0, *, last: bool = False) -> Draf
         draft.tail.append(line)
         draft.changes.append({"change": "added", "text": line, "why": "A question hands them the floor."})
     if analysis.reply_doc is not None and _is_texting(analysis.reply_doc):
+        draft.origin = {k.lower(): v for k, v in draft.origin.items()}
         draft.kept = [s.lower() for s in draft.kept]
         draft.lead = [s.lower() for s in draft.lead]
         draft.tail = [s.lower() for s in draft.tail]
@@ -356,7 +368,11 @@ class SuggestAnalyzer:
                 check = self.verifier(analysis.partner, text)
                 if check.safety.level != "none" or check.score is None:
                     break
-                if not check.pitfalls and check.score > analysis.score and _keeps_content(analysis, text):
+                if (
+                    not check.pitfalls
+                    and check.score > analysis.score
+                    and _keeps_content(analysis, text, draft.dropped)
+                ):
                     analysis.suggestion = text
                     analysis.suggestion_changes = draft.changes
                     RECENT.extend(c["text"] for c in draft.changes if c["change"] == "added")
@@ -366,7 +382,7 @@ class SuggestAnalyzer:
         return analysis
 
 
-def _keeps_content(analysis: Analysis, suggestion: str) -> bool:
+def _keeps_content(analysis: Analysis, suggestion: str, extra: list[tuple[int, int]] | None = None) -> bool:
     """The user's key content (facts, names, times, most content words) survives, except in clauses that backfire."""
     from feelheard.coach.content import content_kept
 
@@ -378,6 +394,7 @@ def _keeps_content(analysis: Analysis, suggestion: str) -> bool:
         dropped.append(
             (clause.start, max(clause.end, pitfall.end)) if clause else (pitfall.start, pitfall.end)
         )
+    dropped.extend(extra or ())
     return content_kept(analysis.reply, suggestion, exclude=dropped).kept
 
 
@@ -395,6 +412,8 @@ def _drop_flagged(draft: Draft, text: str, pitfalls: list[Finding]) -> bool:
             flagged.append(part)
     for part in flagged:
         draft.kept.remove(part)
+        if part in draft.origin:
+            draft.dropped.append(draft.origin[part])
         draft.changes.append(
             {"change": "removed", "text": part, "why": "Read on its own, this part could still land badly."}
         )
