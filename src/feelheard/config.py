@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 
 def _int(name: str, default: int) -> int:
@@ -25,22 +24,21 @@ class Settings:
         max_chars: Longest text accepted, in characters (`FEELHEARD_MAX_CHARS`, default 20,000).
         threads: onnxruntime intra-op threads (`FEELHEARD_THREADS`, default 1).
         country: Country code for safety resources (`FEELHEARD_COUNTRY`, default "US").
-        home: Where user data lives (`FEELHEARD_HOME`, default `~/.feelheard`).
+
+    Storage paths (`FEELHEARD_HOME`, `FEELHEARD_DATABASE_URL`) are resolved in `feelheard.storage.db`, the LLM
+    server (`FEELHEARD_LLM_*`) in `feelheard.llm.config`, and web secrets in `feelheard.web.deps`.
     """
 
     max_chars: int = 20_000
     threads: int = 1
     country: str = "US"
-    home: Path = Path.home() / ".feelheard"
 
     @classmethod
     def from_env(cls) -> Settings:
-        home = os.environ.get("FEELHEARD_HOME")
         return cls(
             max_chars=max(1, _int("FEELHEARD_MAX_CHARS", 20_000)),
             threads=max(1, _int("FEELHEARD_THREADS", 1)),
             country=(os.environ.get("FEELHEARD_COUNTRY") or "US").upper(),
-            home=Path(home).expanduser() if home else Path.home() / ".feelheard",
         )
 
 
