@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -19,6 +18,8 @@ from feelheard.pipeline import Pipeline
 from feelheard.web.app import create_app
 from feelheard.web.deps import WebConfig
 from feelheard.web.routes import review as review_routes
+
+from .test_browser import ARGS, CHROMIUM
 
 FIXTURES = Path(__file__).resolve().parents[1] / "transcript" / "fixtures"
 CHAT = FIXTURES / "couple_android.txt"
@@ -260,18 +261,6 @@ def test_api_errors_are_clear(rclient: TestClient) -> None:
 
 
 # --- a real browser ----------------------------------------------------------------------------------------------
-
-CHROMIUM = os.environ.get("FEELHEARD_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
