@@ -61,6 +61,10 @@ class Variant:
         return f"{stamp} - {who}{text}"
 
 
+# The format dimensions a variant varies along; every value of each appears at least once.
+DIMENSIONS = ("platform", "order", "sep", "year4", "clock", "ampm", "seconds", "comma", "pad", "ambiguous")
+
+
 def all_variants(count: int = 100, seed: int = 8) -> list[Variant]:
     """`count` distinct variants, covering every value of every dimension."""
     grid = [
@@ -84,18 +88,7 @@ def all_variants(count: int = 100, seed: int = 8) -> list[Variant]:
     rng.shuffle(grid)
     chosen: list[Variant] = []
     # First one variant per value of each dimension, then fill up at random.
-    for attr in (
-        "platform",
-        "order",
-        "sep",
-        "year4",
-        "clock",
-        "ampm",
-        "seconds",
-        "comma",
-        "pad",
-        "ambiguous",
-    ):
+    for attr in DIMENSIONS:
         for value in sorted({getattr(v, attr) for v in grid}, key=repr):
             pick = next(v for v in grid if getattr(v, attr) == value)
             if pick not in chosen:

@@ -8,7 +8,7 @@ import pytest
 
 from feelheard.ingest import ParseReport, open_transcript, parse_transcript
 
-from ._variants import all_variants, render
+from ._variants import DIMENSIONS, all_variants, render
 
 VARIANTS = all_variants(100)
 
@@ -16,18 +16,7 @@ VARIANTS = all_variants(100)
 def test_there_are_about_a_hundred_distinct_variants() -> None:
     assert len(VARIANTS) == 100
     assert len({v.id for v in VARIANTS}) == 100
-    for attr in (
-        "platform",
-        "order",
-        "sep",
-        "year4",
-        "clock",
-        "ampm",
-        "seconds",
-        "comma",
-        "pad",
-        "ambiguous",
-    ):
+    for attr in DIMENSIONS:
         assert len({getattr(v, attr) for v in VARIANTS}) >= 2, attr
 
 

@@ -44,18 +44,19 @@ _STOP = frozenset(
 )
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
+    """Lowercased words of three or more letters, minus function words."""
     return {w for w in re.findall(r"[a-z']{3,}", text.lower()) if w not in _STOP}
 
 
 def _is_specific(quote: str, partner_words: set[str]) -> bool:
-    words = _content_words(quote)
+    words = content_words(quote)
     return len(quote.split()) >= 7 or bool(words & partner_words)
 
 
 def rule_levels(reply: TextModel, moves: list[Finding], partner: TextModel | None) -> dict[str, EmpathyLevel]:
     """Levels and spans that the rules support on their own."""
-    partner_words = _content_words(partner.text) if partner is not None else set()
+    partner_words = content_words(partner.text) if partner is not None else set()
     out = {m: EmpathyLevel() for m in MECHANISMS}
     for move in moves:
         mechanism = MECHANISM_OF.get(move.id)

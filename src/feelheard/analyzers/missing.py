@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from feelheard.analyzers.empathy import content_words
 from feelheard.analyzers.patterns import ADVICE_REQUEST, MACROS
 from feelheard.result import Analysis
 
@@ -20,13 +21,6 @@ PARTNER_FEELING = re.compile(
 DIRECT_QUESTION = re.compile(r"[^.!?]*\b(?:you|u|we)\b[^.!?]*\?")
 ACKNOWLEDGING = frozenset({"naming_emotion", "reflection", "validation", "apology"})
 ASKING = frozenset({"open_question", "asking_need", "checking_understanding"})
-_STOP = frozenset(
-    "the a an and or but to of in on at for with that this it is was are you your i me my do did why what how when".split()
-)
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z']{3,}", text.lower()) if w not in _STOP}
 
 
 def find_missing(analysis: Analysis) -> list[dict[str, str]]:
@@ -50,7 +44,7 @@ def find_missing(analysis: Analysis) -> list[dict[str, str]]:
             }
         )
     question = DIRECT_QUESTION.search(partner.text)
-    if question and not (_words(question.group()) & _words(reply.text)) and not moves & ASKING:
+    if question and not (content_words(question.group()) & content_words(reply.text)) and not moves & ASKING:
         out.append(
             {
                 "id": "answer_question",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO
 
 from feelheard.cli.io import decode
 from feelheard.errors import InputError
@@ -57,7 +57,3 @@ def run_bulk(lines: Iterator[bytes], out: IO[str], pipeline: Pipeline, *, skip_i
         out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
         report.written += 1
     return report
-
-
-def to_json(analysis: Analysis) -> dict[str, Any]:
-    return analysis.to_dict()
