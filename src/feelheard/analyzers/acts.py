@@ -165,6 +165,13 @@ def _model_candidates(
         return []
     out: list[_Candidate] = []
     covered = {(c.rule_id, c.sentence) for c in rule_found}
+    move_ids = load_catalogue().moves
+    # Characters of each sentence that a rule already read as a helpful move: the head's sentence-level guess
+    # of a pitfall there is less reliable than the rule's span (e.g. "I'll do them now" is an offer, not advice).
+    move_chars: dict[int, int] = {}
+    for c in rule_found:
+        if c.rule_id in move_ids:
+            move_chars[c.sentence] = move_chars.get(c.sentence, 0) + (c.end - c.start)
     for sentence in doc.sentences:
         if sentence.index >= len(probs):
             break
@@ -179,6 +186,8 @@ def _model_candidates(
             if label in ("stonewalling", "cliche"):
                 continue  # these depend on the whole reply; rules own them
             start, end = sentence.start, sentence.end
+            if label not in move_ids and 2 * move_chars.get(sentence.index, 0) >= end - start:
+                continue
             while end > start and doc.text[end - 1] in " .,;":
                 end -= 1
             out.append(_Candidate(label, start, end, sentence.index, p, "model"))
