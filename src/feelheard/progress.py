@@ -109,9 +109,14 @@ def _practice_rows(items: list[ItemRecord]) -> list[dict[str, Any]]:
                 "level": _int(p.get("level")) or 1,
                 "score": score,
                 "ending": str(p.get("ending") or ""),
-                "moves": [m for e in p.get("exchanges") or [] if isinstance(e, dict) for m in _ids(e.get("moves"))],
+                "moves": [
+                    m for e in p.get("exchanges") or [] if isinstance(e, dict) for m in _ids(e.get("moves"))
+                ],
                 "pitfalls": [
-                    x for e in p.get("exchanges") or [] if isinstance(e, dict) for x in _ids(e.get("pitfalls"))
+                    x
+                    for e in p.get("exchanges") or []
+                    if isinstance(e, dict)
+                    for x in _ids(e.get("pitfalls"))
                 ],
             }
         )
@@ -160,7 +165,9 @@ def _checkin_day(item: ItemRecord) -> date:
 
 def _daily_checkins(items: list[ItemRecord]) -> list[ItemRecord]:
     return [
-        i for i in items if i.kind == "checkin" and str(i.payload.get("ritual", "daily_checkin")) == "daily_checkin"
+        i
+        for i in items
+        if i.kind == "checkin" and str(i.payload.get("ritual", "daily_checkin")) == "daily_checkin"
     ]
 
 
@@ -201,7 +208,9 @@ def _name(kind: str, key: str) -> str:
     return key.replace("_", " ")
 
 
-def _summary(progress: Progress, practice_pitfalls: list[tuple[date, list[str]]]) -> tuple[list[str], list[str]]:
+def _summary(
+    progress: Progress, practice_pitfalls: list[tuple[date, list[str]]]
+) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     scores = [r["score"] for r in progress.practice]
     halves = _halves(scores)
@@ -217,17 +226,21 @@ def _summary(progress: Progress, practice_pitfalls: list[tuple[date, list[str]]]
         else:
             lines.append(f"Your practice scores are steady at about {late:.0f}.")
     elif scores:
-        lines.append(f"You have finished {len(scores)} practice conversation{'s' * (len(scores) != 1)} so far.")
+        lines.append(
+            f"You have finished {len(scores)} practice conversation{'s' * (len(scores) != 1)} so far."
+        )
     # Pitfalls: compare the earlier half of the record with the later half.
     ordered = sorted(practice_pitfalls, key=lambda p: p[0])
     all_counts = Counter(x for _, ids in ordered for x in ids)
     if len(ordered) >= 2 * MIN_FOR_TREND:
         mid = len(ordered) // 2
-        early = Counter(x for _, ids in ordered[:mid] for x in ids)
-        late = Counter(x for _, ids in ordered[mid:] for x in ids)
-        dropped = [k for k in early if early[k] >= 2 and late[k] <= early[k] // 2]
-        for key in sorted(dropped, key=lambda k: -early[k])[:2]:
-            lines.append(f"You fall into {_name('pitfall', key)} much less than before ({early[key]} → {late[key]}).")
+        before = Counter(x for _, ids in ordered[:mid] for x in ids)
+        after = Counter(x for _, ids in ordered[mid:] for x in ids)
+        dropped = [k for k in before if before[k] >= 2 and after[k] <= before[k] // 2]
+        for key in sorted(dropped, key=lambda k: -before[k])[:2]:
+            lines.append(
+                f"You fall into {_name('pitfall', key)} much less than before ({before[key]} → {after[key]})."
+            )
     next_ids: list[str] = []
     if all_counts:
         recent = Counter(x for _, ids in ordered[-10:] for x in ids) or all_counts
@@ -247,7 +260,9 @@ def _summary(progress: Progress, practice_pitfalls: list[tuple[date, list[str]]]
             f"Your check-in moods are {direction} lately ({mood_halves[0]:.1f} → {mood_halves[1]:.1f} out of 5)."
         )
     if not lines:
-        lines.append("Nothing to compare yet: practise a scenario or do a check-in, and come back in a few days.")
+        lines.append(
+            "Nothing to compare yet: practise a scenario or do a check-in, and come back in a few days."
+        )
     return lines, next_ids
 
 

@@ -133,12 +133,16 @@ def _mount_subcommands() -> None:
     """Command groups that live in their own modules (all keep heavy imports inside their functions)."""
     from feelheard.cli.coach import app as coach_app
     from feelheard.cli.data import app as data_app
+    from feelheard.cli.practice import app as practice_app
+    from feelheard.cli.progress import app as progress_app
     from feelheard.cli.serve import app as serve_app
     from feelheard.cli.transcript import app as transcript_app
 
     app.add_typer(data_app, name="data")
     app.add_typer(transcript_app, name="transcript")
     app.add_typer(serve_app, name="serve")
+    app.add_typer(practice_app, name="practice")
+    app.add_typer(progress_app, name="progress")
     app.add_typer(coach_app)  # `feelheard draft` and `feelheard suggest`
 
 

@@ -129,7 +129,7 @@ def _suggestion_card(analysis: Analysis, result: RewriteResult, after: int | Non
     return Group(*blocks)
 
 
-def _llm_choice(llm: bool | None) -> tuple[Any, str]:
+def llm_choice(llm: bool | None) -> tuple[Any, str]:
     """The LLM config to use (or None) and, when none is used, why."""
     from feelheard.llm.config import load_llm_config
 
@@ -193,7 +193,7 @@ def suggest(
             return
         make_console().print(coaching_card(analysis))
         return
-    config, why_not = _llm_choice(llm)
+    config, why_not = llm_choice(llm)
     if config is None:
         result = offline_result(analysis, why_not)
     elif json_out:
@@ -329,7 +329,7 @@ def draft(
         if llm:
             note = "Answers given as options are composed offline; the LLM was not asked."
     else:
-        config, why_not = _llm_choice(llm)
+        config, why_not = llm_choice(llm)
         if config is not None:
             outcome, source, note = _converse(console, config, partner_text, name)
             if isinstance(outcome, GuidedDraft):

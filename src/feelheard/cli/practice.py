@@ -37,9 +37,13 @@ LANDED = {
 }
 ENDING_WORDS = {"repaired": "Repaired", "partial": "Cooled down, not resolved", "stuck": "Stuck for now"}
 
-TopicOpt = Annotated[str | None, typer.Option("--topic", help="Only this topic (see `feelheard practice list`).")]
+TopicOpt = Annotated[
+    str | None, typer.Option("--topic", help="Only this topic (see `feelheard practice list`).")
+]
 LevelOpt = Annotated[int | None, typer.Option("--level", help="1 gentle, 2 charged, 3 hard.")]
-UserOpt = Annotated[str | None, typer.Option("--user", "-u", help="A server account name (default: local user).")]
+UserOpt = Annotated[
+    str | None, typer.Option("--user", "-u", help="A server account name (default: local user).")
+]
 
 
 def _owner(session: Any, user: str | None) -> int:
@@ -83,7 +87,9 @@ def _intro(scenario: Scenario) -> RenderableType:
     from rich.text import Text
 
     body = Text(scenario.context)
-    body.append(f"\n\nLevel {scenario.level} ({scenario.level_name}) · {scenario.topic.replace('_', ' ')}", "dim")
+    body.append(
+        f"\n\nLevel {scenario.level} ({scenario.level_name}) · {scenario.topic.replace('_', ' ')}", "dim"
+    )
     return Panel(body, title=scenario.title, border_style="magenta")
 
 
@@ -105,7 +111,9 @@ def _round_card(result: RoundResult) -> RenderableType:
     catalogue = load_catalogue()
     score = analysis.score or 0
     lines: list[RenderableType] = [
-        Text.assemble(("Score ", "bold"), (f"{score}/100", "bold"), ("   " + LANDED[result.outcome or "partly"])),
+        Text.assemble(
+            ("Score ", "bold"), (f"{score}/100", "bold"), ("   " + LANDED[result.outcome or "partly"])
+        ),
         highlighted_reply(analysis),
     ]
     if analysis.moves:
@@ -126,7 +134,9 @@ def _ending_card(state: PracticeState) -> RenderableType:
     scenario = state.scenario
     turn = scenario.turns[state.turn]
     body = Text()
-    body.append(f"{ENDING_WORDS.get(turn.ending or '', '')}. Score {state.score}/100 over {len(state.exchanges)} ")
+    body.append(
+        f"{ENDING_WORDS.get(turn.ending or '', '')}. Score {state.score}/100 over {len(state.exchanges)} "
+    )
     body.append("replies.\n\n" if len(state.exchanges) != 1 else "reply.\n\n")
     body.append((turn.debrief or "") + "\n\n")
     body.append("Underneath: ", "bold")
@@ -146,7 +156,9 @@ def _reversal_card(result: dict[str, Any]) -> RenderableType:
     body.append(f"Read as your partner, your words carry: {felt}.\n")
     body.append(f"What your partner felt underneath: {', '.join(result['feelings_underneath'])}.\n")
     if result["pitfalls_in_your_words"]:
-        body.append("The parts that stung: " + ", ".join(result["pitfalls_in_your_words"]).replace("_", " ") + ".")
+        body.append(
+            "The parts that stung: " + ", ".join(result["pitfalls_in_your_words"]).replace("_", " ") + "."
+        )
     else:
         body.append("Nothing in those words was likely to sting.")
     return Panel(body, title="From the other side", border_style="cyan")
@@ -182,14 +194,20 @@ def _safety_stop(console: Console, result: RoundResult) -> None:
 
 @app.command("start")
 def start_practice(
-    scenario_id: Annotated[str | None, typer.Argument(help="Scenario id (default: pick one at random).")] = None,
+    scenario_id: Annotated[
+        str | None, typer.Argument(help="Scenario id (default: pick one at random).")
+    ] = None,
     topic: TopicOpt = None,
     level: LevelOpt = None,
     reply: Annotated[
         list[str] | None, typer.Option("--reply", "-r", help="Play these replies in order (non-interactive).")
     ] = None,
     reverse: Annotated[
-        str | None, typer.Option("--reverse", help="Role reversal: how your weakest reply lands, as your partner.")
+        str | None,
+        typer.Option("--reverse", help="Role reversal: how your weakest reply lands, as your partner."),
+    ] = None,
+    llm: Annotated[
+        bool | None, typer.Option("--llm/--no-llm", help="Let the configured LLM voice your partner (default: if set).")
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Keep nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished session as JSON.")] = False,
@@ -200,9 +218,15 @@ def start_practice(
     from feelheard.cli.render import make_console
     from feelheard.practice import engine
 
+    from feelheard.cli.coach import llm_choice
+    from feelheard.practice.voice import voice_current_turn
+
     scenario = _pick(scenario_id, topic, level)
     scripted = list(reply) if reply is not None else None
     console = make_console(stderr=as_json)
+    llm_config, why_offline = llm_choice(llm)
+    if llm and llm_config is None:
+        console.print(f"[dim]{why_offline}[/dim]")
     pipeline = load_pipeline()
     state = engine.start(scenario.id)
     console.print(_intro(scenario))
@@ -222,6 +246,9 @@ def start_practice(
             _safety_stop(console, result)
             break
         console.print(_round_card(result))
+        voiced = voice_current_turn(state, llm_config, pipeline)
+        if voiced is not None and voiced.note:
+            console.print(f"[dim]{voiced.note}[/dim]")
     if state.finished and not state.stopped_for_safety:
         console.print(_partner(state.partner_line()))
         console.print(_ending_card(state))
@@ -232,7 +259,9 @@ def start_practice(
                 console.print(
                     f"Switch seats: your partner reads your words \u201c{state.exchanges[weakest].reply}\u201d."
                 )
-                as_partner = _ask(console, "[magenta]As your partner, how does that land?[/magenta] (empty to skip)")
+                as_partner = _ask(
+                    console, "[magenta]As your partner, how does that land?[/magenta] (empty to skip)"
+                )
             if as_partner:
                 console.print(_reversal_card(engine.reverse(state, weakest, as_partner, pipeline)))
     elif not state.stopped_for_safety:
@@ -283,5 +312,11 @@ def history(
     for column in ("#", "date", "scenario", "score", "ending"):
         table.add_column(column)
     for r in rows:
-        table.add_row(str(r["id"]), r["date"], str(r["title"]), str(r["score"] or "-"), str(r["ending"] or "unfinished"))
+        table.add_row(
+            str(r["id"]),
+            str(r["date"]),
+            str(r["title"]),
+            str(r["score"] or "-"),
+            str(r["ending"] or "unfinished"),
+        )
     make_console().print(table)

@@ -27,7 +27,9 @@ ESCALATING = frozenset(
     {"defensiveness", "criticism", "contempt", "invalidating", "gaslighting", "heated_tone", "guilt_trip",
      "non_apology"}
 )  # fmt: skip
-WITHDRAWING = frozenset({"minimizing", "stonewalling", "cliche", "self_focus", "advice_giving", "self_erasure"})
+WITHDRAWING = frozenset(
+    {"minimizing", "stonewalling", "cliche", "self_focus", "advice_giving", "self_erasure"}
+)
 # The score a reply needs to count as heard, by level: a hurt partner in a hard conversation needs more.
 HEARD_SCORE = {1: 60, 2: 65, 3: 72}
 # Below this, a reply with no pitfall still reads as thin ("partly").
@@ -220,7 +222,9 @@ def _check_reply(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise InputError("write a reply first: the box is empty")
     if len(text) > MAX_REPLY_CHARS:
-        raise InputError(f"that reply is longer than {MAX_REPLY_CHARS} characters; keep it to what you would send")
+        raise InputError(
+            f"that reply is longer than {MAX_REPLY_CHARS} characters; keep it to what you would send"
+        )
     return text.strip()
 
 

@@ -125,7 +125,9 @@ def _text(data: Mapping[str, Any], key: str, where: str, problems: list[str], *,
     return value.strip()
 
 
-def _ids(data: Mapping[str, Any], key: str, allowed: set[str], where: str, problems: list[str]) -> tuple[str, ...]:
+def _ids(
+    data: Mapping[str, Any], key: str, allowed: set[str], where: str, problems: list[str]
+) -> tuple[str, ...]:
     value = data.get(key)
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
         problems.append(f"{where}: '{key}' must be a non-empty list of ids")
@@ -154,7 +156,11 @@ def _turn(turn_id: str, data: Any, where: str, problems: list[str]) -> Turn | No
         debrief = _text(data, "debrief", where, problems, max_len=800)
         return Turn(id=turn_id, partner=partner, next={}, ending=str(ending), debrief=debrief)
     nxt = data.get("next")
-    if not isinstance(nxt, dict) or set(nxt) != set(OUTCOMES) or not all(isinstance(v, str) for v in nxt.values()):
+    if (
+        not isinstance(nxt, dict)
+        or set(nxt) != set(OUTCOMES)
+        or not all(isinstance(v, str) for v in nxt.values())
+    ):
         problems.append(f"{where}: 'next' must map each of {list(OUTCOMES)} to a turn id")
         return Turn(id=turn_id, partner=partner, next={})
     return Turn(id=turn_id, partner=partner, next=dict(nxt))
@@ -191,7 +197,9 @@ def _check_graph(scenario_id: str, start: str, turns: Mapping[str, Turn], proble
         problems.append(f"{where}: turns never reached {unreachable}")
     for turn_id, d in depth.items():
         if turns[turn_id].is_ending and d - 1 < MIN_TURNS_TO_END:
-            problems.append(f"{where} turn '{turn_id}': an ending reached after fewer than {MIN_TURNS_TO_END} replies")
+            problems.append(
+                f"{where} turn '{turn_id}': an ending reached after fewer than {MIN_TURNS_TO_END} replies"
+            )
     # Every path must end: no cycles (a conversation that never ends is a content bug).
     state: dict[str, int] = {}
 
@@ -311,7 +319,9 @@ def get_scenario(scenario_id: str) -> Scenario:
     """
     bank = load_bank()
     if scenario_id not in bank:
-        raise InputError(f"there is no practice scenario {scenario_id!r}; `feelheard practice list` shows them")
+        raise InputError(
+            f"there is no practice scenario {scenario_id!r}; `feelheard practice list` shows them"
+        )
     return bank[scenario_id]
 
 

@@ -33,7 +33,9 @@ def save(session: Session, *, owner_id: int, state: PracticeState, item_id: int 
     payload = state.to_dict()
     if item_id is None:
         return repo.save_item(session, owner_id=owner_id, kind=KIND, payload=payload, title=title_of(state))
-    return repo.update_item(session, owner_id=owner_id, item_id=item_id, payload=payload, title=title_of(state))
+    return repo.update_item(
+        session, owner_id=owner_id, item_id=item_id, payload=payload, title=title_of(state)
+    )
 
 
 def load(session: Session, *, owner_id: int, item_id: int) -> PracticeState:
@@ -58,7 +60,11 @@ def results(session: Session, *, owner_id: int, limit: int = 500) -> list[ItemRe
 
 
 def choose(
-    *, topic: str | None = None, level: int | None = None, trap: str | None = None, exclude: Iterable[str] = ()
+    *,
+    topic: str | None = None,
+    level: int | None = None,
+    trap: str | None = None,
+    exclude: Iterable[str] = (),
 ) -> list[Scenario]:
     """Scenarios matching the filters, easiest first and then by title.
 
