@@ -1,6 +1,6 @@
 """`make bench`: every benchmark in one table, each figure beside its target.
 
-Usage: python -m bench [suite ...]   (suites: perf, acts, models, heads, safety; default all)
+Usage: python -m bench [suite ...]   (suites: see SUITES; default all)
 The table is also written to bench/RESULTS.md.
 """
 
@@ -13,7 +13,7 @@ import traceback
 
 from bench.common import REPO_ROOT, BenchRow
 
-SUITES = ("models", "heads", "empathy", "acts", "suggest", "safety", "perf", "transcript", "web")
+SUITES = ("models", "heads", "empathy", "acts", "suggest", "practice", "safety", "perf", "transcript", "web")
 
 
 def _fmt(value: float, unit: str) -> str:

@@ -145,8 +145,27 @@ def _timing_row(items: Sequence[dict[str, Any]]) -> BenchRow:
     )
 
 
+def everyday_lines() -> list[str]:
+    """Every partner line of the practice scenarios: everyday conflict, hurt and anger, never a safety matter."""
+    from feelheard.practice.scenarios import load_bank
+
+    return [turn.partner for scenario in load_bank().values() for turn in scenario.turns.values()]
+
+
+def everyday_row() -> BenchRow:
+    """False alarms on the scenario lines. The safety head never trains on them; its minimum text length
+    (HEAD_MIN_WORDS) was chosen with them in view, so read this as a check, not a held-out figure."""
+    lines = everyday_lines()
+    scored = score([{"text": line, "author": "partner", "level": "none", "categories": []} for line in lines])
+    alarms = sum(1 for s in scored if s.level != "none")
+    return BenchRow(
+        SUITE, f"practice partner lines ({len(lines)})", "false_alarm_everyday_conflict", alarms / len(lines), 0.05,
+        higher_is_better=False,
+    )  # fmt: skip
+
+
 def run() -> list[BenchRow]:
-    """Benchmarks the safety detector on every labelled split that exists."""
+    """Benchmarks the safety detector on every labelled split that exists, and on everyday conflict lines."""
     rows: list[BenchRow] = []
     for split in SPLITS:
         items = load_split(split)
@@ -155,6 +174,7 @@ def run() -> list[BenchRow]:
         rows.extend(rows_for(split, score(items)))
         if split == "dev":
             rows.append(_timing_row(items))
+    rows.append(everyday_row())
     return rows
 
 

@@ -114,3 +114,28 @@ def test_pipeline_checks_requires_order() -> None:
 
     with pytest.raises(ValueError, match="requires"):
         Pipeline([ScoringAnalyzer()])
+
+
+def test_same_exchange_same_result_alone_in_bulk_and_from_cache(pipeline: Pipeline) -> None:
+    """An exchange's analysis never depends on what else was analysed with it or before it."""
+    partner = "We haven't really been close in weeks and I miss you."
+    reply = "It's only been a busy month, we're both tired."
+    others = [
+        (
+            "I'm exhausted, work was brutal",
+            "Just calm down, everyone has bad days and honestly you always say this.",
+        ),
+        ("ok", "ok"),
+    ]
+    pipeline.steps[0].clear_cache()  # type: ignore[attr-defined]
+    alone = pipeline(partner, reply).to_dict()
+    made = [pipeline.make(p, r) for p, r in [*others, (partner, reply)]]
+    pipeline.steps[0].clear_cache()  # type: ignore[attr-defined]
+    in_bulk = list(pipeline.pipe(made))[-1].to_dict()
+    from_cache = pipeline(partner, reply).to_dict()
+    # Suggestions vary their stock phrases on purpose (never the same line twice in a row); the rest must not.
+    for result in (alone, in_bulk, from_cache):
+        for key in ("id", "suggestion", "suggestion_changes"):
+            result.pop(key)
+    assert in_bulk == alone
+    assert from_cache == alone

@@ -49,7 +49,9 @@ def test_llm_words_the_partner_line(fake_llm: FakeLLM, pipeline: Pipeline) -> No
         ({"mode": "malformed"}, "could not be used"),
     ],
 )
-def test_fallbacks_use_the_script(fake_llm: FakeLLM, pipeline: Pipeline, setup: dict[str, Any], note: str) -> None:
+def test_fallbacks_use_the_script(
+    fake_llm: FakeLLM, pipeline: Pipeline, setup: dict[str, Any], note: str
+) -> None:
     for key, value in setup.items():
         setattr(fake_llm, key, value)
     state = _after_one_reply(pipeline)
@@ -75,7 +77,14 @@ def test_cli_practice_with_llm(fake_llm: FakeLLM, monkeypatch: pytest.MonkeyPatc
     dispose_engines()
     result = CliRunner().invoke(
         app,
-        ["practice", "start", SCENARIO, "--no-save", "-r", "I'm so sorry, you must be exhausted. That was on me."],
+        [
+            "practice",
+            "start",
+            SCENARIO,
+            "--no-save",
+            "-r",
+            "I'm so sorry, you must be exhausted. That was on me.",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "doing this alone" in result.output

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from feelheard.errors import InputError
+from feelheard.pipeline import Pipeline
 from feelheard.practice import scenarios
 from feelheard.practice.scenarios import LEVELS, OUTCOMES, check_bank, get_scenario, load_bank, parse_scenario
 
@@ -130,3 +131,14 @@ def test_checker_reports_bad_files(tmp_path: Path) -> None:
 def test_main_prints_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert scenarios.main([]) == 0
     assert "sound scenarios" in capsys.readouterr().out
+
+
+def test_no_scripted_partner_line_raises_a_safety_concern(pipeline: Pipeline) -> None:
+    """Practice stops when a reply raises a safety concern; it must never stop because of its own script."""
+    flagged = [
+        (scenario.id, turn.id)
+        for scenario in load_bank().values()
+        for turn in scenario.turns.values()
+        if pipeline(turn.partner, None).safety.level != "none"
+    ]
+    assert flagged == []

@@ -6,6 +6,7 @@ plain explanation and the resources for the configured country.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -35,6 +36,35 @@ def _rows(whole: Any, sentences: Any) -> NDArray[np.float32] | None:
     return np.concatenate(parts)
 
 
+# The head reads meaning, and a short line carries too little of it: on curt everyday replies ("Whatever.",
+# "Just go.", "Don't.") it raised false alarms on one line in seven of the practice scenarios' partner lines.
+# Short risky phrasings ("I want to die") are the rules' job; the head only reads texts and sentences of at
+# least this many words (8 was picked with those scenario lines in view; see bench/safety_bench.py).
+HEAD_MIN_WORDS = 8
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _long_enough(
+    rows: NDArray[np.float32], doc: TextModel, *, sentence_rows: bool
+) -> tuple[NDArray[np.float32], list[tuple[int, int]]]:
+    """The rows the head may read, and the text span of each.
+
+    Rows are the whole text, then (when `sentence_rows` and they line up) one per sentence; only those whose
+    text has at least `HEAD_MIN_WORDS` words are kept.
+    """
+    spans = [(0, len(doc.text))]
+    if sentence_rows and len(rows) > 1 and len(doc.sentences) == len(rows) - 1:
+        spans += [(s.start, s.end) for s in doc.sentences]
+    else:
+        spans += [(0, len(doc.text))] * (len(rows) - 1)
+    keep = [i for i, (a, b) in enumerate(spans) if _words(doc.text[a:b]) >= HEAD_MIN_WORDS]
+    return rows[keep], [spans[i] for i in keep]
+
+
 def _with_head(
     found: SafetyResult, doc: TextModel, rows: NDArray[np.float32] | None, *, sentence_rows: bool
 ) -> SafetyResult:
@@ -43,14 +73,17 @@ def _with_head(
     from feelheard.safety.head import load_safety_head
 
     head = load_safety_head()
-    if found.level != "none" or head is None or rows is None or head.risk(rows) < head.threshold:
+    if found.level != "none" or head is None or rows is None:
+        return found
+    rows, spans = _long_enough(rows, doc, sentence_rows=sentence_rows)
+    if not len(rows) or head.risk(rows) < head.threshold:
         return found
     categories = head.categories_for(rows)
-    start, end = 0, len(doc.text)
-    if sentence_rows and len(rows) > 1 and len(doc.sentences) == len(rows) - 1:
-        z = rows[1:] @ head.weights[0] + head.biases[0]
-        best = doc.sentences[int(np.argmax(z))]
-        start, end = best.start, best.end
+    # Quote the riskiest sentence the head read; the whole text when it read no single sentence.
+    z = rows @ head.weights[0] + head.biases[0]
+    whole = (0, len(doc.text))
+    sentences = [i for i, span in enumerate(spans) if span != whole]
+    start, end = spans[max(sentences, key=lambda i: z[i])] if sentences else whole
     while start < end and doc.text[start].isspace():
         start += 1
     while end > start and doc.text[end - 1].isspace():

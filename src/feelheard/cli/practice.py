@@ -207,7 +207,8 @@ def start_practice(
         typer.Option("--reverse", help="Role reversal: how your weakest reply lands, as your partner."),
     ] = None,
     llm: Annotated[
-        bool | None, typer.Option("--llm/--no-llm", help="Let the configured LLM voice your partner (default: if set).")
+        bool | None,
+        typer.Option("--llm/--no-llm", help="Let the configured LLM voice your partner (default: if set)."),
     ] = None,
     no_save: Annotated[bool, typer.Option("--no-save", help="Keep nothing.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the finished session as JSON.")] = False,
@@ -215,10 +216,9 @@ def start_practice(
 ) -> None:
     """Practise one scenario: read the context, answer your partner, see how each reply lands."""
     from feelheard import load_pipeline
+    from feelheard.cli.coach import llm_choice
     from feelheard.cli.render import make_console
     from feelheard.practice import engine
-
-    from feelheard.cli.coach import llm_choice
     from feelheard.practice.voice import voice_current_turn
 
     scenario = _pick(scenario_id, topic, level)

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
 MAX_TOKENS = 128
-DEFAULT_BATCH = 32
 THREADS_ENV = "FEELHEARD_THREADS"
 
 T = TypeVar("T")
@@ -102,18 +101,6 @@ def iter_batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _buckets(order: list[int], lengths: list[int], size: int) -> Iterator[list[int]]:
-    """Consecutive runs of `order` (sorted by length) whose lengths stay within ~25% of the run's first."""
-    bucket: list[int] = []
-    for i in order:
-        if bucket and (len(bucket) >= size or lengths[i] > lengths[bucket[0]] * 1.25 + 4):
-            yield bucket
-            bucket = []
-        bucket.append(i)
-    if bucket:
-        yield bucket
-
-
 @dataclass(frozen=True)
 class RawOutputs:
     """What the encoder graph returns for a list of texts, in input order."""
@@ -125,18 +112,16 @@ class RawOutputs:
 class OnnxEncoder:
     """Tokenize, run the encoder graph, and put the results back in input order."""
 
-    def __init__(self, session: Any, tokenizer: Tokenizer, batch_size: int = DEFAULT_BATCH) -> None:
+    def __init__(self, session: Any, tokenizer: Tokenizer) -> None:
         """Wrap an open session.
 
         Args:
             session: An onnxruntime session with inputs `input_ids`, `attention_mask` (int64) and outputs
                 `embeddings` and optionally `emotion_probs`.
             tokenizer: Tokenizer configured by `load_tokenizer`.
-            batch_size: Texts per ONNX run.
         """
         self._session = session
         self._tokenizer = tokenizer
-        self.batch_size = batch_size
         self._input_names = {i.name for i in session.get_inputs()}
         outputs = [o.name for o in session.get_outputs()]
         if "embeddings" not in outputs:
@@ -150,7 +135,12 @@ class OnnxEncoder:
         return "emotion_probs" in self._outputs
 
     def run(self, texts: Sequence[str]) -> RawOutputs:
-        """Encode texts in batches of similar length (less padding), then restore input order.
+        """Encode each text on its own, so a text's result never depends on what else is encoded with it.
+
+        The int8 graph quantizes activations dynamically, with one scale per tensor: in a padded batch that
+        scale comes from every row, so the same text would get slightly different embeddings (and, near a
+        threshold, different findings) alone, in bulk or from the cache. One text per run makes every output
+        a function of its text only, and costs no padding.
 
         Args:
             texts: Any number of strings (an empty list gives empty arrays).
@@ -163,26 +153,16 @@ class OnnxEncoder:
         probs: NDArray[np.float32] | None = None
         if n == 0:
             return RawOutputs(embeddings, np.zeros((0, 0), dtype=np.float32) if self.has_emotions else None)
-        # Texts are sorted by token count and cut into buckets of similar length, so little compute is spent
-        # on padding (a 40-word reply and its 8-word sentences are not padded to the same length).
-        encodings = self._tokenizer.encode_batch(list(texts))
-        lengths = [sum(e.attention_mask) for e in encodings]
-        order = sorted(range(n), key=lambda i: (lengths[i], i))
-        for chunk in _buckets(order, lengths, self.batch_size):
-            width = max(lengths[i] for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for row, i in enumerate(chunk):
-                ids[row, : lengths[i]] = encodings[i].ids[: lengths[i]]
-                mask[row, : lengths[i]] = 1
-            feed: dict[str, NDArray[np.int64]] = {"input_ids": ids, "attention_mask": mask}
+        for i, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+            length = sum(encoding.attention_mask)
+            ids = np.asarray([encoding.ids[:length]], dtype=np.int64)
+            feed: dict[str, NDArray[np.int64]] = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             if "token_type_ids" in self._input_names:
                 feed["token_type_ids"] = np.zeros_like(ids)
             results = self._session.run(self._outputs, feed)
-            idx = np.asarray(chunk, dtype=np.int64)
-            embeddings[idx] = results[0]
+            embeddings[i] = results[0][0]
             if len(results) > 1:
                 if probs is None:
                     probs = np.zeros((n, results[1].shape[-1]), dtype=np.float32)
-                probs[idx] = results[1]
+                probs[i] = results[1][0]
         return RawOutputs(embeddings, probs)

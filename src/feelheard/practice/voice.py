@@ -49,15 +49,23 @@ def partner_line(state: PracticeState, config: LLMConfig, checker: Pipeline) -> 
     """The partner's line for the turn `state` is now at, worded by the LLM when it can be trusted."""
     scripted = state.scenario.turns[state.turn].partner
     scenario = state.scenario
-    landed = LANDED.get(state.exchanges[-1].outcome, LANDED["partly"]) if state.exchanges else "is not written yet."
+    landed = (
+        LANDED.get(state.exchanges[-1].outcome, LANDED["partly"])
+        if state.exchanges
+        else "is not written yet."
+    )
     messages = [
         {
             "role": "system",
-            "content": render_prompt("partner_system", context=scenario.context, underneath=scenario.underneath),
+            "content": render_prompt(
+                "partner_system", context=scenario.context, underneath=scenario.underneath
+            ),
         },
         {
             "role": "user",
-            "content": render_prompt("partner_turn", history=_history(state), landed=landed, scripted=scripted),
+            "content": render_prompt(
+                "partner_turn", history=_history(state), landed=landed, scripted=scripted
+            ),
         },
     ]
     try:
@@ -71,7 +79,9 @@ def partner_line(state: PracticeState, config: LLMConfig, checker: Pipeline) -> 
     if len(text) > MAX_LINE_CHARS:
         return Voiced(scripted, "script", "the LLM's line was too long; the scenario's line is shown")
     if checker(text, None).safety.level != "none":
-        return Voiced(scripted, "script", "the LLM's line raised a safety concern; the scenario's line is shown")
+        return Voiced(
+            scripted, "script", "the LLM's line raised a safety concern; the scenario's line is shown"
+        )
     return Voiced(text, "llm")
 
 

@@ -825,10 +825,12 @@ CONTROL: tuple[Rule, ...] = (
         rf"allows|letting) (?:me|her|him|you|us) (?:to )?(?:{_DO_SOCIAL} {_SOCIAL}|{_INDEPENDENT}|out\b|go\b|have "
         rf"(?:a |my |any |her |his |your )?(?:own )?(?:money|friends|phone|car|job|bank account|card|keys|"
         r"passport|space|privacy|password|life)|see (?:anyone|anybody|my|her|his|your|them|friends|family)|talk "
-        r"to (?:anyone|anybody|other|my|her|his|your|friends|family|men|women|guys|girls))|\b(?:i'm|i am|she's|"
-        rf"she is|he's|he is|we're|we are|you're|you are|your|i was|she was|he was|i'm still|i'm no longer|"
-        rf"wasn't|isn't|aren't|ain't|am not|i've never been|never) (?:not |even |ever |really |still |only |just |barely )?"
-        rf"allowed "
+        r"to (?:anyone|anybody|other|my|her|his|your|friends|family|men|women|guys|girls))|\b(?:"
+        # "I'm allowed to see people" claims a freedom; only "not / only / barely / never allowed" denies one.
+        rf"(?:i'm|i am|she's|she is|he's|he is|we're|we are|you're|you are|your|i was|she was|he was|i'm still) "
+        rf"(?:(?:even|ever|really|still|just) )?(?:not|only|barely|never|no longer) |"
+        rf"(?:i'm no longer|wasn't|isn't|aren't|ain't|am not|i've never been|never) "
+        rf"(?:not |even |ever |really |still |only |just |barely )?)allowed "
         rf"(?:to )?(?:{_DO_SOCIAL} {_SOCIAL}|{_INDEPENDENT}|out\b|have (?:a |my |any |her |his |your )?(?:own )?"
         r"(?:money|friends|phone|car|job|bank account|card|keys|passport|password|life|social media)|see "
         r"(?:anyone|anybody|my|her|his|your|them|friends|family|him|her)|talk to (?:anyone|anybody|other|my|her|"
@@ -868,7 +870,8 @@ CONTROL: tuple[Rule, ...] = (
         "monitoring",
         "coercive_control",
         "concern",
-        rf"(?<!\bi )(?<!\bi always )(?<!\bi sometimes )(?<!\bi just )\b(?:goes|go|going|went|gone|looks|looking|"
+        rf"(?<!\bi )(?<!\bi always )(?<!\bi sometimes )(?<!\bi just )(?<!\bi kept )(?<!\bi keep )(?<!\bi was )"
+        rf"(?<!\bi'm )(?<!\bi've been )(?<!\bi'd )\b(?:goes|go|going|went|gone|looks|looking|"
         rf"looked|checks|check|checking|checked|reads|read|reading|searches|searched|search|snoops|snooped|"
         rf"snooping|scrolls|scrolled|scrolling|combs|combed|inspects|inspected|monitors|monitored|monitoring|"
         rf"demands to see|demanded to see|wants to see|makes me show (?:him|her)|made me show (?:him|her)|insists "
