@@ -106,3 +106,13 @@ def test_findings_always_index_the_reply(reply: str) -> None:
     for finding in (*moves, *pitfalls):
         assert 0 <= finding.start < finding.end <= len(reply)
         assert reply[finding.start : finding.end] == finding.quote
+
+
+@pytest.mark.parametrize("reply", ["It's not a big deal.", "its not a big deal", "Honestly that's not a big deal"])
+def test_quotes_start_at_a_word(reply: str) -> None:
+    from feelheard import analyze
+
+    found = analyze(partner="You forgot again.", reply=reply).pitfalls
+    assert [f.id for f in found] == ["minimizing"]
+    start = found[0].start
+    assert start == 0 or not reply[start - 1].isalnum()

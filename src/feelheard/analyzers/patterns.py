@@ -460,7 +460,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "minimizing",
-        r"\b(?:no|not (?:a|that|such a|that big a|that much of a)|isn'?t a|wasn'?t a|s not a|nt a|not really a|nothing like a) (?:big|huge|massive) deal\b|\bno biggie\b",
+        r"\b(?:no|not (?:a|that|such a|that big a|that much of a)|isn'?t a|wasn'?t a|\w+'?s not a|\w+nt a|not really a|nothing like a) (?:big|huge|massive) deal\b|\bno biggie\b",
         negatable=False,
     ),
     rule(
