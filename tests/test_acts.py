@@ -108,7 +108,9 @@ def test_findings_always_index_the_reply(reply: str) -> None:
         assert reply[finding.start : finding.end] == finding.quote
 
 
-@pytest.mark.parametrize("reply", ["It's not a big deal.", "its not a big deal", "Honestly that's not a big deal"])
+@pytest.mark.parametrize(
+    "reply", ["It's not a big deal.", "its not a big deal", "Honestly that's not a big deal"]
+)
 def test_quotes_start_at_a_word(reply: str) -> None:
     from feelheard import analyze
 

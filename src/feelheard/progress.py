@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -153,38 +153,18 @@ def _assessment_rows(items: list[ItemRecord]) -> dict[str, list[dict[str, Any]]]
     return {k: sorted(v, key=lambda r: r["date"]) for k, v in sorted(found.items())}
 
 
-def _checkin_day(item: ItemRecord) -> date:
-    raw = item.payload.get("date")
-    if isinstance(raw, str):
-        try:
-            return date.fromisoformat(raw[:10])
-        except ValueError:
-            pass
-    return _day(item)
+def _daily_entries(items: list[ItemRecord]) -> list[tuple[date, int | None]]:
+    """Each daily check-in's day and mood (1-5), read the way the rituals read them."""
+    from feelheard.rituals.schedule import DAILY
+    from feelheard.rituals.store import entry_of
 
-
-def _daily_checkins(items: list[ItemRecord]) -> list[ItemRecord]:
-    return [
-        i
-        for i in items
-        if i.kind == "checkin" and str(i.payload.get("ritual", "daily_checkin")) == "daily_checkin"
-    ]
-
-
-def streaks(days: set[date], today: date) -> dict[str, int]:
-    """Current streak (ending today, or yesterday when today's is not done yet) and longest streak."""
-    longest = run = 0
-    previous: date | None = None
-    for day in sorted(days):
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = day
-    current = 0
-    cursor = today if today in days else today - timedelta(days=1)
-    while cursor in days:
-        current += 1
-        cursor -= timedelta(days=1)
-    return {"current": current, "longest": longest}
+    out = []
+    for item in items:
+        if item.kind == "checkin":
+            entry = entry_of(item)
+            if entry.ritual == DAILY:
+                out.append((entry.day, entry.mood))
+    return out
 
 
 def _halves(scores: list[int]) -> tuple[float, float] | None:
@@ -282,16 +262,15 @@ def build_progress(items: list[ItemRecord], *, today: date | None = None) -> Pro
     pitfall_pairs += [(_day(i), _analysis_pitfalls(i)) for i in items if i.kind == "analysis"]
     progress.pitfalls_by_week = {w: c for w, c in _by_week(pitfall_pairs).items() if c}
     progress.assessments = _assessment_rows(items)
-    daily = _daily_checkins(items)
+    from feelheard.rituals.schedule import DAILY, RitualRecord, streaks
+
+    daily = _daily_entries(items)
     progress.moods = sorted(
-        (
-            {"date": _checkin_day(i).isoformat(), "mood": mood}
-            for i in daily
-            if (mood := _int(i.payload.get("mood"))) is not None
-        ),
+        ({"date": day.isoformat(), "mood": mood} for day, mood in daily if mood is not None),
         key=lambda m: m["date"],
     )
-    progress.streak = streaks({_checkin_day(i) for i in daily}, today)
+    streak = streaks([RitualRecord(ritual=DAILY, day=day) for day, _ in daily], today)
+    progress.streak = {"current": streak.current, "longest": streak.longest}
     progress.summary, progress.next_scenarios = _summary(progress, pitfall_pairs)
     for row in progress.practice:  # the per-reply lists served the summary; the series need not repeat them
         row.pop("moves", None)

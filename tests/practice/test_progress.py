@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
-from feelheard.progress import build_progress, collect, streaks, week_of
+from feelheard.progress import build_progress, collect, week_of
 from feelheard.storage import repo
 from feelheard.storage.db import create_engine_for, session_scope, sqlite_url
 from feelheard.storage.migrate import upgrade
@@ -63,7 +63,7 @@ def _seed(engine: Engine) -> int:
         repo.save_item(s, owner_id=me, kind="practice", payload=stopped, created_at=DAY0)
         for day, mood in [(5, 2), (6, 2), (7, 4), (8, 4), (9, 5)]:
             repo.save_item(
-                s, owner_id=me, kind="checkin", payload={"ritual": "daily_checkin", "mood": mood,
+                s, owner_id=me, kind="checkin", payload={"ritual": "daily_checkin", "mood": mood, "mood_scale": 5,
                 "date": (DAY0 + timedelta(days=day)).date().isoformat()}, body="private words",
                 created_at=DAY0 + timedelta(days=day),
             )  # fmt: skip
@@ -109,23 +109,6 @@ def test_empty_progress_says_what_to_do() -> None:
     progress = build_progress([], today=date(2026, 1, 1))
     assert progress.empty
     assert "Nothing to compare yet" in progress.summary[0]
-
-
-@pytest.mark.parametrize(
-    ("days", "today", "expected"),
-    [
-        ([], date(2026, 3, 1), {"current": 0, "longest": 0}),
-        ([date(2026, 2, 27), date(2026, 2, 28), date(2026, 3, 1)], date(2026, 3, 1), {"current": 3, "longest": 3}),
-        # Today's check-in not done yet: yesterday's streak still counts.
-        ([date(2026, 2, 27), date(2026, 2, 28)], date(2026, 3, 1), {"current": 2, "longest": 2}),
-        # A gap of one day breaks it.
-        ([date(2026, 2, 26), date(2026, 2, 28)], date(2026, 3, 1), {"current": 1, "longest": 1}),
-        ([date(2025, 12, 30), date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 5)], date(2026, 1, 5),
-         {"current": 1, "longest": 3}),
-    ],
-)  # fmt: skip
-def test_streaks(days: list[date], today: date, expected: dict[str, int]) -> None:
-    assert streaks(set(days), today) == expected
 
 
 def test_cli_progress_and_practice(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,3 +61,46 @@ def test_workers_share_one_csrf_key(calls: list[dict[str, Any]]) -> None:
 )
 def test_url_for(host: str, url: str) -> None:
     assert serve_module.url_for(host, 8000) == url
+
+
+@pytest.fixture
+def clean_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    # setenv first so that monkeypatch puts the original (unset) state back after serve() sets it.
+    monkeypatch.setenv("FEELHEARD_MODE", "placeholder")
+    monkeypatch.delenv("FEELHEARD_MODE")
+    monkeypatch.delenv("FEELHEARD_OPEN_REGISTRATION", raising=False)
+
+
+def test_server_flag_turns_on_server_mode_and_warns_about_the_key(
+    calls: list[dict[str, Any]], clean_mode: None
+) -> None:
+    import os
+
+    result = CliRunner().invoke(serve_module.app, ["--server"])
+    assert result.exit_code == 0, result.output
+    assert os.environ["FEELHEARD_MODE"] == "server"  # the worker processes build their app from this
+    assert "server mode, sign-in required" in result.output
+    assert "FEELHEARD_SECRET_KEY is not set" in result.output
+    assert "Anyone who can reach this server can make an account" in result.output
+    assert "Accounts and saved data:" in result.output
+    assert calls[0]["app"] == "feelheard.web.app:create_serving_app"
+
+
+def test_server_mode_with_a_key_and_closed_registration(
+    calls: list[dict[str, Any]], clean_mode: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FEELHEARD_MODE", "server")
+    monkeypatch.setenv("FEELHEARD_SECRET_KEY", "k" * 64)
+    monkeypatch.setenv("FEELHEARD_OPEN_REGISTRATION", "0")
+    result = CliRunner().invoke(serve_module.app, [])
+    assert result.exit_code == 0, result.output
+    assert "FEELHEARD_SECRET_KEY is not set" not in result.output
+    assert "feelheard data add-user" in result.output
+
+
+def test_local_mode_beyond_loopback_suggests_server_mode(
+    calls: list[dict[str, Any]], clean_mode: None
+) -> None:
+    result = CliRunner().invoke(serve_module.app, ["--host", "0.0.0.0"])
+    assert result.exit_code == 0, result.output
+    assert "local mode" in result.output and "--server" in result.output

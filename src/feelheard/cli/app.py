@@ -131,6 +131,8 @@ def demo() -> None:
 
 def _mount_subcommands() -> None:
     """Command groups that live in their own modules (all keep heavy imports inside their functions)."""
+    from feelheard.cli.assess import app as assess_app
+    from feelheard.cli.checkin import app as checkin_app
     from feelheard.cli.coach import app as coach_app
     from feelheard.cli.data import app as data_app
     from feelheard.cli.practice import app as practice_app
@@ -143,6 +145,8 @@ def _mount_subcommands() -> None:
     app.add_typer(serve_app, name="serve")
     app.add_typer(practice_app, name="practice")
     app.add_typer(progress_app, name="progress")
+    app.add_typer(assess_app, name="assess")
+    app.add_typer(checkin_app, name="checkin")
     app.add_typer(coach_app)  # `feelheard draft` and `feelheard suggest`
 
 

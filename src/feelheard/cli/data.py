@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="data",
-    help="What the coach keeps for you: save, list, show, export, import, forget, delete everything.",
+    help="What the coach keeps for you: save, list, show, export, import, forget, delete everything, add-user.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -333,6 +333,26 @@ def delete_all(
         report = delete_everything(session, user_id=me.id, include_account=user is not None)
     scrub(get_engine())
     typer.echo(f"deleted {report.items} item(s) and {report.settings} setting(s)")
+
+
+@app.command("add-user")
+def add_user(
+    username: Annotated[str, typer.Argument(metavar="NAME", help="The new account's name.")],
+    password_stdin: Annotated[
+        bool,
+        typer.Option("--password-stdin", help="Read the password from the first line of standard input."),
+    ] = False,
+) -> None:
+    """Make a server account (for when registration is closed). Asks for the password twice."""
+    from feelheard.storage.accounts import create_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    with _session() as session:
+        user = create_user(session, username=username, password=password)
+    typer.echo(f"made account {user.username!r}; they can sign in on the web app in server mode")
 
 
 @app.command()

@@ -260,3 +260,19 @@ class LoginRateLimiter:
         """Forget the failures of `key` after a good login."""
         with self._lock:
             self._failures.pop(key, None)
+
+
+# --- sessions -------------------------------------------------------------------------------------------------
+
+
+def session_key(session: Session, *, user_id: int) -> tuple[UserRecord, bytes] | None:
+    """The account and a value that changes whenever its password does, for signing its session cookies.
+
+    The value is a SHA-256 of the password hash (the hash itself never leaves this module), so a session
+    signed before a password change stops matching after it. None when there is no such account or it has no
+    password (the local user cannot sign in).
+    """
+    user = session.get(User, user_id)
+    if user is None or user.password_hash is None:
+        return None
+    return user_record(user), hashlib.sha256(user.password_hash.encode("utf-8")).digest()

@@ -1,6 +1,9 @@
 """The web app: the REST API under `/api/v1` and the server-rendered pages, in one FastAPI application.
 
 Run it with `feelheard serve` (see `feelheard.cli.serve`) or `uvicorn --factory feelheard.web.app:create_app`.
+In server mode (`WebConfig.mode`, `feelheard serve --server`) it adds accounts: the sign-in, registration and
+Account pages (`routes/accounts.py`) and the session middleware that keeps everything else behind a sign-in
+(`feelheard.web.auth`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from feelheard import __version__
 from feelheard.errors import InputError
+from feelheard.web.auth import SIGN_IN_FIRST, SessionMiddleware
 from feelheard.web.deps import WebConfig, load_default_pipeline
+from feelheard.web.schemas import ErrorResponse
 from feelheard.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 
 API_PREFIX = "/api/v1"
@@ -95,6 +100,8 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
             "Everything runs on this machine; nothing is sent anywhere."
         ),
         openapi_url=f"{API_PREFIX}/openapi.json",
+        # Server mode: every operation needs a session cookie from /login.
+        responses={401: {"model": ErrorResponse, "description": SIGN_IN_FIRST}} if config.server else None,
         # FastAPI's own docs pages load scripts from a CDN; ours are rendered on the server (see pages.py).
         docs_url=None,
         redoc_url=None,
@@ -105,7 +112,24 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
     app.state.runner = None
     app.state.recorder = None
 
-    from feelheard.web.routes import analyze, data_pages, history, pages, review, safety
+    from feelheard.web.routes import (
+        accounts,
+        analyze,
+        data_pages,
+        history,
+        items,
+        pages,
+        practice,
+        progress,
+        review,
+        safety,
+    )
+
+    if config.server:
+        from feelheard.storage.accounts import LoginRateLimiter
+
+        app.state.login_limiter = LoginRateLimiter()  # 5 failures per username or address in 5 minutes
+        app.state.signup_limiter = LoginRateLimiter(max_failures=accounts.SIGNUPS_PER_HOUR, window_s=3600.0)
 
     # Saved exchanges go to the local database, opened on first use (nothing is touched at import or start-up).
     app.state.recorder = history.lazy_recorder()
@@ -113,9 +137,21 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
     app.include_router(safety.router, prefix=API_PREFIX)
     app.include_router(history.router, prefix=API_PREFIX)
     app.include_router(review.api_router, prefix=API_PREFIX)
+    app.include_router(items.router, prefix=API_PREFIX)
+    app.include_router(accounts.api_router, prefix=API_PREFIX)
+    if config.server:
+        app.include_router(accounts.router)
     app.include_router(pages.router)
     app.include_router(data_pages.router)
     app.include_router(review.router)
+    app.include_router(practice.api_router, prefix=API_PREFIX)
+    app.include_router(progress.api_router, prefix=API_PREFIX)
+    app.include_router(practice.router)
+    app.include_router(progress.router)
+    from feelheard.web.routes import habits  # assessments, rituals and check-ins
+
+    app.include_router(habits.api_router, prefix=API_PREFIX)
+    app.include_router(habits.router)
     static_dir = resources.files("feelheard").joinpath("web/static")
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
 
@@ -134,6 +170,8 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
         detail = exc.detail if isinstance(exc.detail, str) else "The request could not be handled."
         return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
 
+    # Innermost first: the session check runs inside the body limit and the security headers.
+    app.add_middleware(SessionMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=config.max_body_bytes,

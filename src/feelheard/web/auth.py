@@ -131,6 +131,8 @@ def parse_session(value: str | None) -> tuple[SessionInfo, str] | None:
     if not _SID.match(sid) or not _MAC.match(mac):
         return None
     info = SessionInfo(user_id=int(user_id), sid=sid, issued=int(issued), seen=int(seen))
+    if not 0 < info.user_id < 2**31:  # ids are 32-bit integers on both engines
+        return None
     return info, mac
 
 
@@ -300,7 +302,10 @@ class SessionMiddleware:
         extra: list[tuple[bytes, bytes]] = []
         if resolved is not None:
             state["viewer"], state["session"] = resolved.viewer, resolved.session
-            if request.cookies.get(CSRF_COOKIE) not in (None, bound_csrf_nonce(config.secret_key, resolved.session.sid)):
+            if request.cookies.get(CSRF_COOKIE) not in (
+                None,
+                bound_csrf_nonce(config.secret_key, resolved.session.sid),
+            ):
                 scope["headers"] = _without_cookie(list(scope.get("headers", [])), CSRF_COOKIE)
             if resolved.renewed:
                 renewal = Response()

@@ -5,11 +5,12 @@ Tests swap any of these with `app.dependency_overrides[get_pipeline] = ...`.
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Protocol
+from typing import TYPE_CHECKING, Annotated, Literal, Protocol
 
 from fastapi import Depends, Request
 
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
 # Where the quick-exit control sends the browser: an ordinary, neutral page that raises no questions.
 NEUTRAL_URL = "https://www.bbc.com/weather"
 
+Mode = Literal["local", "server"]
+DAY = 24 * 3600
+_FALSE = {"0", "false", "no", "off"}
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def env_mode() -> Mode:
+    """The mode named by `FEELHEARD_MODE` ("server", else "local")."""
+    return "server" if os.environ.get("FEELHEARD_MODE", "").strip().lower() == "server" else "local"
+
 
 @dataclass(frozen=True)
 class WebConfig:
@@ -32,11 +43,18 @@ class WebConfig:
         max_chars: Longest text accepted per box (from `FEELHEARD_MAX_CHARS`).
         max_body_bytes: Largest request body accepted; bigger bodies get 413 before they are read in full.
         country: Default country for safety resources when the visitor has not picked one.
-        secret_key: Signs the CSRF tokens of HTML forms (`FEELHEARD_SECRET_KEY`; random per process if unset).
+        secret_key: Signs the CSRF tokens of HTML forms and, in server mode, the session cookies
+            (`FEELHEARD_SECRET_KEY`; random per process if unset, which signs everyone out on a restart).
         secure_cookies: Mark cookies `Secure` (set when served over HTTPS, `FEELHEARD_SECURE_COOKIES=1`).
         preload: Load the models at start-up so the first visitor does not wait (off in tests).
         neutral_url: Where quick exit goes.
         max_import_bytes: Largest export file accepted by the import endpoints (`FEELHEARD_MAX_IMPORT_BYTES`).
+        mode: "local" (one person, no login; the default) or "server" (accounts and sign-in,
+            `FEELHEARD_MODE=server` or `feelheard serve --server`).
+        open_registration: Server mode: anyone who reaches the server may create an account on /register
+            (`FEELHEARD_OPEN_REGISTRATION`, default on); when off, accounts come from `feelheard data add-user`.
+        session_idle_s: Server mode: a session not used for this long ends (14 days).
+        session_max_s: Server mode: a session ends this long after sign-in, used or not (30 days).
     """
 
     max_chars: int = 20_000
@@ -47,6 +65,15 @@ class WebConfig:
     preload: bool = False
     neutral_url: str = NEUTRAL_URL
     max_import_bytes: int = 20 * 1024 * 1024
+    mode: Mode = "local"
+    open_registration: bool = True
+    session_idle_s: int = 14 * DAY
+    session_max_s: int = 30 * DAY
+
+    @property
+    def server(self) -> bool:
+        """True in server mode (accounts and sign-in)."""
+        return self.mode == "server"
 
     @classmethod
     def from_env(cls, *, preload: bool = False) -> WebConfig:
@@ -55,6 +82,13 @@ class WebConfig:
         # Two texts of max_chars, up to 4 UTF-8 bytes each, plus JSON overhead: never refuse a valid request.
         body = max(64 * 1024, settings.max_chars * 4 * 2 + 8 * 1024)
         key = os.environ.get("FEELHEARD_SECRET_KEY", "")
+        mode = env_mode()
+        if mode == "server" and not key:
+            logging.getLogger("feelheard.web").warning(
+                "FEELHEARD_SECRET_KEY is not set: using a random key for this process, so everyone is signed "
+                "out when it restarts and several worker processes cannot share sessions. Set it to a long "
+                "random value (e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`)."
+            )
         try:
             max_import = int(os.environ.get("FEELHEARD_MAX_IMPORT_BYTES", "") or 20 * 1024 * 1024)
         except ValueError:
@@ -64,9 +98,11 @@ class WebConfig:
             max_body_bytes=body,
             country=settings.country,
             secret_key=key.encode("utf-8") if key else secrets.token_bytes(32),
-            secure_cookies=os.environ.get("FEELHEARD_SECURE_COOKIES", "") in {"1", "true", "yes"},
+            secure_cookies=os.environ.get("FEELHEARD_SECURE_COOKIES", "").strip().lower() in _TRUE,
             preload=preload,
             max_import_bytes=max(max_import, 1024),
+            mode=mode,
+            open_registration=os.environ.get("FEELHEARD_OPEN_REGISTRATION", "").strip().lower() not in _FALSE,
         )
 
 

@@ -1,10 +1,16 @@
 """Secure headers, a strict Content-Security-Policy, a request body limit and CSRF tokens for HTML forms.
 
+CSRF is a double submit: a random nonce in an HttpOnly cookie, and in each form an HMAC of it with the server
+key. In server mode the nonce of a signed-in visitor is not random but derived from their session
+(`bound_csrf_nonce`), and the session middleware ignores any other CSRF cookie (`feelheard.web.auth`), so a
+token is only ever good for the one session it was shown to.
+
 Both middlewares are plain ASGI so they also guard static files and error responses.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
@@ -176,3 +182,9 @@ def csrf_valid(secret: bytes, nonce: str | None, token: str | None) -> bool:
     if not nonce or not token:
         return False
     return hmac.compare_digest(csrf_token(secret, nonce), token)
+
+
+def bound_csrf_nonce(secret: bytes, session_id: str) -> str:
+    """The CSRF nonce of a server-mode session: fixed for that session, useless for any other."""
+    digest = hmac.new(secret, b"csrf-nonce\0" + session_id.encode("utf-8"), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:24]).decode("ascii")

@@ -1,6 +1,7 @@
-"""The pages for what you keep: "Save this exchange" on the Coach, the History page, and Settings' "Your data"
-forms (import, delete everything). Every form post carries the CSRF token; the database work is shared with
-the REST API (`routes/history.py`) and runs in a worker thread.
+"""The pages for what you keep: "Save this exchange" on the Coach, the History page (with sharing in server
+mode), and Settings' "Your data" forms (import, delete everything). Every form post carries the CSRF token;
+the database work is shared with the REST API (`routes/history.py`) and runs in a worker thread. Everything
+acts for the viewer of the request (`ViewerDep`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from feelheard.errors import InputError
+from feelheard.web.auth import ViewerDep
 from feelheard.web.deps import ConfigDep, RunnerDep, WebConfig
 from feelheard.web.routes import history
 from feelheard.web.routes.pages import FORM_EXPIRED, render, settings_context, visitor_country
@@ -46,9 +48,9 @@ def _when(value: str) -> str:
     return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
 
 
-def history_entry(item: ItemRecord) -> dict[str, Any]:
+def history_entry(item: ItemRecord, *, shared_by: str | None = None) -> dict[str, Any]:
     """One saved exchange as the History page shows it."""
-    summary = history.item_summary(item)
+    summary = history.item_summary(item, shared_by=shared_by)
     names = _finding_names()
     return {
         **summary,
@@ -58,11 +60,11 @@ def history_entry(item: ItemRecord) -> dict[str, Any]:
     }
 
 
-def data_notice(request: Request) -> str:
+def data_notice(request: Request, *, server: bool = False) -> str:
     """The confirmation shown on Settings after an import or a delete (from the redirect's query string)."""
     params = request.query_params
     if params.get("deleted") == "1":
-        return "Everything you kept has been deleted from this computer."
+        return f"Everything you kept has been deleted from this {'server' if server else 'computer'}."
     added, skipped = params.get("imported", ""), params.get("skipped", "0")
     if added.isdigit() and skipped.isdigit():
         a, s = int(added), int(skipped)
@@ -94,7 +96,9 @@ def _given(text: str) -> str | None:
 
 
 @router.post("/history/save", response_class=HTMLResponse)
-async def save_from_coach(request: Request, config: ConfigDep, runner: RunnerDep) -> Response:
+async def save_from_coach(
+    request: Request, config: ConfigDep, runner: RunnerDep, viewer: ViewerDep
+) -> Response:
     """Keep the exchange shown on the Coach (analysed again here), then show it on History."""
     values, ok = await _text_form(request, config)
     partner, reply = values.get("partner", ""), values.get("reply", "")
@@ -109,7 +113,9 @@ async def save_from_coach(request: Request, config: ConfigDep, runner: RunnerDep
         context["error"] = sentence(str(exc))
         return render(request, config, "coach.html", context, status_code=422, page="coach")
     engine = await run_in_threadpool(history.storage_engine, request)
-    item = await run_in_threadpool(history.save_exchange, engine, analysis, source="web")
+    item = await run_in_threadpool(
+        history.save_exchange, engine, analysis, source="web", user_id=viewer.user_id
+    )
     if item is None:
         # Never stored; show the same safety panel the Coach shows, with its help lines.
         context.update(view=coach_view(analysis, country=visitor_country(request, config)), error="")
@@ -120,50 +126,103 @@ async def save_from_coach(request: Request, config: ConfigDep, runner: RunnerDep
 # --- History ----------------------------------------------------------------------------------------------------
 
 
+def _history_notice(request: Request, config: WebConfig, partner: str | None) -> str:
+    params = request.query_params
+    where = "on this server, private to you unless you share it" if config.server else "on this computer only"
+    if params.get("saved", "").isdigit():
+        return f"Saved. It is kept {where}, and you can forget it at any time."
+    if params.get("forgotten") == "1":
+        return f"Forgotten. That exchange is gone from this {'server' if config.server else 'computer'}."
+    if params.get("shared", "").isdigit():
+        return f"Shared. {partner or 'Your partner'} can now read it on their History; you can stop sharing at any time."
+    if params.get("unshared", "").isdigit():
+        return "Private again. Only you can see it now."
+    return ""
+
+
+def _history_error(request: Request, config: WebConfig, message: str, status: int) -> Response:
+    context = {
+        "entries": [],
+        "total": 0,
+        "page_number": 1,
+        "newer": None,
+        "older": None,
+        "notice": "",
+        "error": message,
+        "partner": None,
+    }
+    return render(request, config, "history.html", context, status_code=status, page="history")
+
+
+FORM_GO_BACK = FORM_EXPIRED.replace("Your words are still here: please", "Please go back and")
+
+
 @router.get("/history", response_class=HTMLResponse)
-def history_page(request: Request, config: ConfigDep) -> Response:
-    """Your saved exchanges, newest first, twenty to a page."""
+def history_page(request: Request, config: ConfigDep, viewer: ViewerDep) -> Response:
+    """Your saved exchanges, newest first, twenty to a page (server mode: with those your partner shared)."""
     raw_page = request.query_params.get("page", "1")
     page = int(raw_page) if raw_page.isdigit() and 0 < int(raw_page) < 1_000_000 else 1
-    items, total = history.list_history(
-        history.storage_engine(request), limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+    items, total, partner = history.list_history(
+        history.storage_engine(request), user_id=viewer.user_id, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
     )
-    notice = ""
-    if request.query_params.get("saved", "").isdigit():
-        notice = "Saved. It is kept on this computer only, and you can forget it at any time."
-    elif request.query_params.get("forgotten") == "1":
-        notice = "Forgotten. That exchange is gone from this computer."
     context = {
-        "entries": [history_entry(i) for i in items],
+        "entries": [history_entry(i, shared_by=partner) for i in items],
         "total": total,
         "page_number": page,
         "newer": page - 1 if page > 1 else None,
         "older": page + 1 if page * PER_PAGE < total else None,
-        "notice": notice,
+        "notice": _history_notice(request, config, partner),
         "error": "",
+        "partner": partner,
     }
     return render(request, config, "history.html", context, page="history")
 
 
 @router.post("/history/{item_id}/forget", response_class=HTMLResponse)
-async def forget_from_history(item_id: int, request: Request, config: ConfigDep) -> Response:
-    """Forget one saved exchange for good."""
+async def forget_from_history(
+    item_id: int, request: Request, config: ConfigDep, viewer: ViewerDep
+) -> Response:
+    """Forget one of your saved exchanges for good."""
     _, ok = await _text_form(request, config)
     if not ok:
-        context = {
-            "entries": [],
-            "total": 0,
-            "page_number": 1,
-            "newer": None,
-            "older": None,
-            "notice": "",
-            "error": FORM_EXPIRED.replace("Your words are still here: please", "Please go back and"),
-        }
-        return render(request, config, "history.html", context, status_code=403, page="history")
+        return _history_error(request, config, FORM_GO_BACK, 403)
     engine = await run_in_threadpool(history.storage_engine, request)
     with contextlib.suppress(HTTPException):  # already gone (another tab): the outcome the person asked for
-        await run_in_threadpool(history.forget_saved, engine, item_id)
+        await run_in_threadpool(history.forget_saved, engine, item_id, user_id=viewer.user_id)
     return RedirectResponse("/history?forgotten=1", status_code=303)
+
+
+async def _share_from_history(
+    item_id: int, request: Request, config: WebConfig, viewer_id: int, *, shared: bool
+) -> Response:
+    _, ok = await _text_form(request, config)
+    if not ok:
+        return _history_error(request, config, FORM_GO_BACK, 403)
+    engine = await run_in_threadpool(history.storage_engine, request)
+    try:
+        await run_in_threadpool(history.set_item_shared, engine, item_id, user_id=viewer_id, shared=shared)
+    except HTTPException as exc:
+        if exc.status_code == 404:
+            return _history_error(request, config, "That exchange is not here any more.", 404)
+        return _history_error(request, config, str(exc.detail), exc.status_code)
+    word = "shared" if shared else "unshared"
+    return RedirectResponse(f"/history?{word}={item_id}#item-{item_id}", status_code=303)
+
+
+@router.post("/history/{item_id}/share", response_class=HTMLResponse)
+async def share_from_history(
+    item_id: int, request: Request, config: ConfigDep, viewer: ViewerDep
+) -> Response:
+    """Server mode: show one of your exchanges to your linked partner."""
+    return await _share_from_history(item_id, request, config, viewer.user_id, shared=True)
+
+
+@router.post("/history/{item_id}/unshare", response_class=HTMLResponse)
+async def unshare_from_history(
+    item_id: int, request: Request, config: ConfigDep, viewer: ViewerDep
+) -> Response:
+    """Server mode: make a shared exchange private again."""
+    return await _share_from_history(item_id, request, config, viewer.user_id, shared=False)
 
 
 # --- Settings: your data ------------------------------------------------------------------------------------
@@ -175,7 +234,7 @@ def _settings_error(request: Request, config: WebConfig, message: str, status: i
 
 
 @router.post("/settings/import", response_class=HTMLResponse)
-async def import_from_settings(request: Request, config: ConfigDep) -> Response:
+async def import_from_settings(request: Request, config: ConfigDep, viewer: ViewerDep) -> Response:
     """Load an export file chosen on Settings."""
     from starlette.datastructures import UploadFile
 
@@ -188,7 +247,7 @@ async def import_from_settings(request: Request, config: ConfigDep) -> Response:
     try:
         data = history.parse_export(raw, limit=limit)
         engine = await run_in_threadpool(history.storage_engine, request)
-        report = await run_in_threadpool(history.import_everything, engine, data)
+        report = await run_in_threadpool(history.import_everything, engine, data, user_id=viewer.user_id)
     except HTTPException as exc:
         return _settings_error(request, config, str(exc.detail), exc.status_code)
     except InputError as exc:
@@ -201,7 +260,7 @@ async def import_from_settings(request: Request, config: ConfigDep) -> Response:
 
 
 @router.post("/settings/delete-all", response_class=HTMLResponse)
-async def delete_from_settings(request: Request, config: ConfigDep) -> Response:
+async def delete_from_settings(request: Request, config: ConfigDep, viewer: ViewerDep) -> Response:
     """Delete everything, once the phrase has been typed."""
     values, ok = await _text_form(request, config)
     if not ok:
@@ -210,5 +269,5 @@ async def delete_from_settings(request: Request, config: ConfigDep) -> Response:
         message = f"Nothing was deleted. To delete everything, type “{history.DELETE_PHRASE}” in the box."
         return _settings_error(request, config, message, 422)
     engine = await run_in_threadpool(history.storage_engine, request)
-    await run_in_threadpool(history.delete_everything, engine)
+    await run_in_threadpool(history.delete_everything, engine, user_id=viewer.user_id)
     return RedirectResponse("/settings?deleted=1#your-data", status_code=303)

@@ -1,19 +1,20 @@
-"""Saved exchanges and the privacy controls over them, under `/api/v1` (local mode: one user, no login).
+"""Saved exchanges and the privacy controls over them, under `/api/v1`, for the viewer of each request.
 
 * `POST /history` keeps an exchange you chose to save (it is analysed again here; one that raised a safety
-  concern is refused with 409 and never stored), `GET /history` lists them newest first, `GET /history/{id}`
-  shows one, `DELETE /history/{id}` forgets one.
-* `GET /export` downloads everything as one JSON file, `POST /import` loads such a file back (repeatable),
-  `POST /delete-all` deletes everything once the body says `{"confirm": "delete everything"}`.
+  concern is refused with 409 and never stored), `GET /history` lists them newest first (in server mode with
+  the exchanges your linked partner shared), `GET /history/{id}` shows one, `DELETE /history/{id}` forgets
+  one of yours.
+* `GET /export` downloads everything you keep as one JSON file, `POST /import` loads such a file back
+  (repeatable), `POST /delete-all` deletes everything you keep once the body says
+  `{"confirm": "delete everything"}`. These act on your own data only, never a partner's.
+
+Who "you" is comes from `feelheard.web.auth.ViewerDep`: the local user in local mode, the signed-in account in
+server mode.
 
 The database is opened on first use, never at import or start-up: `app.state.storage_engine` when a test or a
 server sets it, otherwise `feelheard.storage.db.get_engine()` (``$FEELHEARD_HOME``, ``FEELHEARD_DATABASE_URL``
 or the platform's data folder). The functions below the routes are shared with the HTML pages
 (`routes/data_pages.py`).
-
-Still to come on this seam: practice, assessments, check-ins and journal endpoints (their items already travel
-with export, import and delete-all), and per-account storage in server mode (everything here is the local
-user's; `StorageRecorder(user_id=...)` and `repo` take an owner when logins exist).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from starlette.concurrency import run_in_threadpool
 
+from feelheard.errors import InputError
+from feelheard.web.auth import ViewerDep
 from feelheard.web.deps import ConfigDep, RunnerDep
 from feelheard.web.schemas import ErrorResponse
 
@@ -73,8 +76,9 @@ def refuse_cross_site(request: Request) -> None:
     """Refuse state-changing API calls that a browser sends on behalf of another site.
 
     The API has no login in local mode, so a page elsewhere could otherwise post a form (multipart or
-    text/plain) to it. Browsers mark such requests with `Origin` and `Sec-Fetch-Site`; scripts and
-    command-line clients send neither and are let through.
+    text/plain) to it; in server mode the SameSite=Lax session cookie already stays home, and this is a second
+    lock. Browsers mark such requests with `Origin` and `Sec-Fetch-Site`; scripts and command-line clients
+    send neither and are let through.
     """
     site = request.headers.get("sec-fetch-site", "")
     origin = request.headers.get("origin")
@@ -103,8 +107,13 @@ def _text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def item_summary(item: ItemRecord) -> dict[str, Any]:
-    """One saved exchange for lists: both texts, when, the score and the ids of pitfalls and moves."""
+def item_summary(item: ItemRecord, *, shared_by: str | None = None) -> dict[str, Any]:
+    """One saved exchange for lists: both texts, when, the score, the ids of pitfalls and moves, and whose.
+
+    Args:
+        item: The exchange as the viewer sees it.
+        shared_by: The partner's name, for an exchange the partner shared (ignored for the viewer's own).
+    """
     analysis = _analysis_of(item)
     score = analysis.get("score")
     safety = analysis.get("safety")
@@ -119,40 +128,66 @@ def item_summary(item: ItemRecord) -> dict[str, Any]:
         "pitfalls": _ids(analysis.get("pitfalls")),
         "moves": _ids(analysis.get("moves")),
         "safety_level": str(safety.get("level", "none")) if isinstance(safety, dict) else "none",
+        "mine": item.mine,
+        "shared": item.shared,
+        "shared_by": None if item.mine else (shared_by or "your partner"),
     }
 
 
-def save_exchange(engine: Engine, analysis: Analysis, *, source: str) -> ItemRecord | None:
-    """Keep an analysed exchange for the local user; None (nothing stored) when it raised a safety concern."""
+def save_exchange(engine: Engine, analysis: Analysis, *, source: str, user_id: int) -> ItemRecord | None:
+    """Keep an analysed exchange for `user_id`; None (nothing stored) when it raised a safety concern."""
     from feelheard.storage.recorder import StorageRecorder
 
-    return StorageRecorder(engine=engine).record_for(analysis, source=source, user_id=None)
+    return StorageRecorder(engine=engine).record_for(analysis, source=source, user_id=user_id)
 
 
-def list_history(engine: Engine, *, limit: int, offset: int) -> tuple[list[ItemRecord], int]:
-    """Saved exchanges of the local user, newest first, and how many there are in all."""
+def partner_name(engine: Engine, user_id: int) -> str | None:
+    """The name of the account linked with `user_id`, or None."""
     from feelheard.storage import repo
     from feelheard.storage.db import session_scope
 
     with session_scope(engine) as session:
-        me = repo.local_user(session)
-        items = repo.list_items(session, viewer_id=me.id, kind="analysis", limit=limit, offset=offset)
-        total = repo.count_items(session, owner_id=me.id).get("analysis", 0)
-    return items, total
+        partner = repo.partner_id(session, user_id=user_id)
+        return None if partner is None else repo.get_user(session, user_id=partner).username
 
 
-def get_saved(engine: Engine, item_id: int) -> ItemRecord:
-    """One saved exchange of the local user.
+def list_history(
+    engine: Engine, *, user_id: int, limit: int, offset: int
+) -> tuple[list[ItemRecord], int, str | None]:
+    """Saved exchanges `user_id` may see, newest first: their own and any their linked partner shared.
+
+    Returns:
+        The page of exchanges, how many there are in all, and the partner's name (None when not linked).
+    """
+    from feelheard.storage import repo
+    from feelheard.storage.db import session_scope
+
+    with session_scope(engine) as session:
+        items = repo.list_items(session, viewer_id=user_id, kind="analysis", limit=limit, offset=offset)
+        total = repo.count_items(session, owner_id=user_id).get("analysis", 0)
+        partner = repo.partner_id(session, user_id=user_id)
+        name = None
+        if partner is not None:
+            name = repo.get_user(session, user_id=partner).username
+            shared = repo.list_items(
+                session, viewer_id=user_id, kind="analysis", scope="shared", limit=100_000
+            )
+            total += len(shared)
+    return items, total, name
+
+
+def get_saved(engine: Engine, item_id: int, *, user_id: int) -> ItemRecord:
+    """One saved exchange `user_id` may see (their own, or one their partner shared).
 
     Raises:
-        HTTPException: 404 when there is no such exchange.
+        HTTPException: 404 when there is no such exchange, or it is not one this account may see.
     """
     from feelheard.storage import repo
     from feelheard.storage.db import session_scope
 
     try:
         with session_scope(engine) as session:
-            item = repo.get_item(session, viewer_id=repo.local_user(session).id, item_id=item_id)
+            item = repo.get_item(session, viewer_id=user_id, item_id=item_id)
     except repo.NotFound:
         item = None
     if item is None or item.kind != "analysis":
@@ -160,33 +195,53 @@ def get_saved(engine: Engine, item_id: int) -> ItemRecord:
     return item
 
 
-def forget_saved(engine: Engine, item_id: int) -> None:
-    """Delete one saved exchange for good and scrub the file, so its text does not linger on disk.
+def forget_saved(engine: Engine, item_id: int, *, user_id: int) -> None:
+    """Delete one of `user_id`'s saved exchanges for good and scrub the file, so its text does not linger.
 
     Raises:
-        HTTPException: 404 when there is no such exchange.
+        HTTPException: 404 when there is no such exchange of theirs (a partner's shared one included).
     """
     from feelheard.storage import repo
     from feelheard.storage.db import session_scope
     from feelheard.storage.export import scrub
 
-    get_saved(engine, item_id)  # only exchanges are forgotten here, and a missing one answers 404
+    if not get_saved(engine, item_id, user_id=user_id).mine:  # only exchanges are forgotten here
+        raise HTTPException(status_code=404, detail=f"There is no saved exchange {item_id}.")
     try:
         with session_scope(engine) as session:
-            repo.forget_item(session, owner_id=repo.local_user(session).id, item_id=item_id)
+            repo.forget_item(session, owner_id=user_id, item_id=item_id)
     except repo.NotFound as exc:  # forgotten by another tab in between
         raise HTTPException(status_code=404, detail=f"There is no saved exchange {item_id}.") from exc
     scrub(engine)
 
 
-def export_everything(engine: Engine) -> dict[str, Any]:
-    """Everything the local user keeps, as the one-file export."""
+def set_item_shared(engine: Engine, item_id: int, *, user_id: int, shared: bool) -> ItemRecord:
+    """Share one of `user_id`'s items with their linked partner, or make it private again.
+
+    Raises:
+        HTTPException: 404 when it is not an item of theirs; 409 when it cannot be shared (no linked partner,
+            or an encrypted entry).
+    """
     from feelheard.storage import repo
+    from feelheard.storage.db import session_scope
+    from feelheard.web.app import sentence
+
+    try:
+        with session_scope(engine) as session:
+            return repo.set_shared(session, owner_id=user_id, item_id=item_id, shared=shared)
+    except repo.NotFound as exc:
+        raise HTTPException(status_code=404, detail=f"There is no saved item {item_id}.") from exc
+    except InputError as exc:
+        raise HTTPException(status_code=409, detail=sentence(str(exc))) from exc
+
+
+def export_everything(engine: Engine, *, user_id: int) -> dict[str, Any]:
+    """Everything `user_id` keeps (never a partner's items), as the one-file export."""
     from feelheard.storage.db import session_scope
     from feelheard.storage.export import export_user
 
     with session_scope(engine) as session:
-        return export_user(session, user_id=repo.local_user(session).id)
+        return export_user(session, user_id=user_id)
 
 
 def parse_export(raw: bytes, *, limit: int) -> dict[str, Any]:
@@ -212,28 +267,26 @@ def parse_export(raw: bytes, *, limit: int) -> dict[str, Any]:
     return data
 
 
-def import_everything(engine: Engine, data: dict[str, Any]) -> ImportReport:
-    """Load an export into the local user's data, all or nothing.
+def import_everything(engine: Engine, data: dict[str, Any], *, user_id: int) -> ImportReport:
+    """Load an export into `user_id`'s data, all or nothing (imported items always arrive private).
 
     Raises:
         InputError: not a feelheard export, a newer format, or damaged content.
     """
-    from feelheard.storage import repo
     from feelheard.storage.db import session_scope
     from feelheard.storage.export import import_user
 
     with session_scope(engine) as session:
-        return import_user(session, user_id=repo.local_user(session).id, data=data)
+        return import_user(session, user_id=user_id, data=data)
 
 
-def delete_everything(engine: Engine) -> DeleteReport:
-    """Delete everything the local user keeps (the passwordless account itself stays), then scrub the file."""
-    from feelheard.storage import repo
+def delete_everything(engine: Engine, *, user_id: int) -> DeleteReport:
+    """Delete everything `user_id` keeps (the account itself stays; a couple link ends), then scrub the file."""
     from feelheard.storage.db import session_scope
     from feelheard.storage.export import delete_all, scrub
 
     with session_scope(engine) as session:
-        report = delete_all(session, user_id=repo.local_user(session).id)
+        report = delete_all(session, user_id=user_id)
     scrub(engine)
     return report
 
@@ -278,6 +331,11 @@ class SavedExchange(BaseModel):
     pitfalls: list[str] = Field(description="Ids of the pitfalls found in the reply.")
     moves: list[str] = Field(description="Ids of the helpful moves found in the reply.")
     safety_level: str
+    mine: bool = Field(default=True, description="True for your own; false for one your partner shared.")
+    shared: bool = Field(default=False, description="Shared with the linked partner (server mode).")
+    shared_by: str | None = Field(
+        default=None, description="The partner who shared it, when it is not yours."
+    )
 
 
 class SavedExchangeDetail(SavedExchange):
@@ -290,7 +348,9 @@ class HistoryPage(BaseModel):
     """One page of saved exchanges, newest first."""
 
     items: list[SavedExchange]
-    total: int = Field(description="How many exchanges are saved in all.")
+    total: int = Field(
+        description="How many exchanges you can see in all (yours and any your partner shared)."
+    )
     limit: int
     offset: int
 
@@ -314,7 +374,7 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     words = {
         400: "The confirmation is missing or wrong.",
         403: "Sent by a page on another website.",
-        404: "No such saved exchange.",
+        404: "No such saved exchange (or not one you may see).",
         409: "The exchange raised a safety concern and is never stored.",
         413: "The body is larger than the limit.",
         415: "Not a JSON body or a file upload.",
@@ -323,8 +383,8 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorResponse, "description": words[code]} for code in codes}
 
 
-def _detail(item: ItemRecord) -> SavedExchangeDetail:
-    return SavedExchangeDetail(**item_summary(item), analysis=_analysis_of(item))
+def _detail(item: ItemRecord, shared_by: str | None = None) -> SavedExchangeDetail:
+    return SavedExchangeDetail(**item_summary(item, shared_by=shared_by), analysis=_analysis_of(item))
 
 
 @router.post(
@@ -335,12 +395,12 @@ def _detail(item: ItemRecord) -> SavedExchangeDetail:
     responses=_errors(403, 409, 413, 422),
 )
 async def save_history(
-    body: SaveRequest, request: Request, runner: RunnerDep, _: SameSite
+    body: SaveRequest, request: Request, runner: RunnerDep, viewer: ViewerDep, _: SameSite
 ) -> SavedExchangeDetail:
     """Analyse the exchange again and keep it. One that raises a safety concern is refused (409), never stored."""
     analysis = await runner.analyze(body.partner, body.reply)
     engine = await run_in_threadpool(storage_engine, request)
-    item = await run_in_threadpool(save_exchange, engine, analysis, source="api")
+    item = await run_in_threadpool(save_exchange, engine, analysis, source="api", user_id=viewer.user_id)
     if item is None:
         raise HTTPException(status_code=409, detail=SAFETY_REFUSAL)
     return _detail(item)
@@ -349,13 +409,19 @@ async def save_history(
 @router.get("/history", summary="List saved exchanges", response_model=HistoryPage, responses=_errors(422))
 def list_saved(
     request: Request,
+    viewer: ViewerDep,
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many.")] = 20,
     offset: Annotated[int, Query(ge=0, description="Skip this many (paging).")] = 0,
 ) -> HistoryPage:
-    """Your saved exchanges, newest first."""
-    items, total = list_history(storage_engine(request), limit=limit, offset=offset)
+    """Your saved exchanges, newest first, with any your linked partner shared (server mode)."""
+    items, total, partner = list_history(
+        storage_engine(request), user_id=viewer.user_id, limit=limit, offset=offset
+    )
     return HistoryPage(
-        items=[SavedExchange(**item_summary(i)) for i in items], total=total, limit=limit, offset=offset
+        items=[SavedExchange(**item_summary(i, shared_by=partner)) for i in items],
+        total=total,
+        limit=limit,
+        offset=offset,
     )
 
 
@@ -365,17 +431,19 @@ def list_saved(
     response_model=SavedExchangeDetail,
     responses=_errors(404),
 )
-def show_saved(item_id: int, request: Request) -> SavedExchangeDetail:
-    """One saved exchange with its full analysis."""
-    return _detail(get_saved(storage_engine(request), item_id))
+def show_saved(item_id: int, request: Request, viewer: ViewerDep) -> SavedExchangeDetail:
+    """One saved exchange with its full analysis (yours, or one your partner shared)."""
+    engine = storage_engine(request)
+    item = get_saved(engine, item_id, user_id=viewer.user_id)
+    return _detail(item, None if item.mine else partner_name(engine, viewer.user_id))
 
 
 @router.delete(
     "/history/{item_id}", summary="Forget a saved exchange", status_code=204, responses=_errors(403, 404)
 )
-def forget(item_id: int, request: Request, _: SameSite) -> Response:
-    """Delete one saved exchange for good."""
-    forget_saved(storage_engine(request), item_id)
+def forget(item_id: int, request: Request, viewer: ViewerDep, _: SameSite) -> Response:
+    """Delete one of your saved exchanges for good (a partner's shared one answers 404)."""
+    forget_saved(storage_engine(request), item_id, user_id=viewer.user_id)
     return Response(status_code=204)
 
 
@@ -384,9 +452,9 @@ def forget(item_id: int, request: Request, _: SameSite) -> Response:
     summary="Export everything",
     responses={200: {"description": "The export file (JSON), as a download."}},
 )
-def export(request: Request) -> Response:
-    """Everything you keep, as one JSON file you can keep, read or import elsewhere."""
-    data = export_everything(storage_engine(request))
+def export(request: Request, viewer: ViewerDep) -> Response:
+    """Everything you keep (not what a partner shared), as one JSON file you can keep, read or import elsewhere."""
+    data = export_everything(storage_engine(request), user_id=viewer.user_id)
     content = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     return Response(
         content,
@@ -421,12 +489,12 @@ async def _uploaded_bytes(request: Request, limit: int) -> bytes:
     response_model=ImportResult,
     responses=_errors(403, 413, 415, 422),
 )
-async def import_file(request: Request, config: ConfigDep, _: SameSite) -> ImportResult:
-    """Load a file made by `GET /export`. Safe to repeat: items already here are skipped."""
+async def import_file(request: Request, config: ConfigDep, viewer: ViewerDep, _: SameSite) -> ImportResult:
+    """Load a file made by `GET /export` into your data. Safe to repeat: items already here are skipped."""
     raw = await _uploaded_bytes(request, config.max_import_bytes)
     data = parse_export(raw, limit=config.max_import_bytes)
     engine = await run_in_threadpool(storage_engine, request)
-    report = await run_in_threadpool(import_everything, engine, data)
+    report = await run_in_threadpool(import_everything, engine, data, user_id=viewer.user_id)
     return ImportResult(added=report.added, skipped=report.skipped, settings=report.settings)
 
 
@@ -450,8 +518,8 @@ async def import_file(request: Request, config: ConfigDep, _: SameSite) -> Impor
         }
     },
 )
-async def delete_all(request: Request, _: SameSite) -> DeleteResult:
-    """Delete every saved item and setting. Irreversible: the body must be `{"confirm": "delete everything"}`."""
+async def delete_all(request: Request, viewer: ViewerDep, _: SameSite) -> DeleteResult:
+    """Delete every item and setting you keep. Irreversible: the body must be `{"confirm": "delete everything"}`."""
     kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     try:
         body = json.loads(await request.body()) if kind == "application/json" else None
@@ -463,5 +531,5 @@ async def delete_all(request: Request, _: SameSite) -> DeleteResult:
             detail=f'Nothing was deleted. To delete everything, send the JSON body {{"confirm": "{DELETE_PHRASE}"}}.',
         )
     engine = await run_in_threadpool(storage_engine, request)
-    report = await run_in_threadpool(delete_everything, engine)
+    report = await run_in_threadpool(delete_everything, engine, user_id=viewer.user_id)
     return DeleteResult(items=report.items, settings=report.settings)

@@ -19,7 +19,14 @@ from pydantic import BaseModel, ConfigDict, StrictStr
 from feelheard.errors import InputError
 from feelheard.web.batching import BatchRunner
 from feelheard.web.deps import ConfigDep, RunnerDep, WebConfig
-from feelheard.web.security import CSRF_COOKIE, CSRF_FIELD, csrf_token, csrf_valid, new_csrf_nonce
+from feelheard.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    bound_csrf_nonce,
+    csrf_token,
+    csrf_valid,
+    new_csrf_nonce,
+)
 from feelheard.web.view import CoachView, coach_view
 
 router = APIRouter(include_in_schema=False)
@@ -29,12 +36,20 @@ ONE_YEAR = 365 * 24 * 3600
 # The pages in the menu, in order. Pages whose back end arrives later are added here when it lands.
 NAV: tuple[tuple[str, str], ...] = (
     ("coach", "Coach"),
+    ("practice", "Practice"),
+    ("assess", "Assessments"),
+    ("checkins", "Check-ins"),
+    ("progress", "Progress"),
     ("history", "History"),
     ("review", "Chat review"),
     ("settings", "Settings"),
 )
 NAV_PATHS: dict[str, str] = {
     "coach": "/",
+    "practice": "/practice",
+    "assess": "/assess",
+    "checkins": "/checkins",
+    "progress": "/progress",
     "history": "/history",
     "review": "/review",
     "settings": "/settings",
@@ -76,7 +91,13 @@ def visitor_country(request: Request, config: WebConfig) -> str:
     return config.country
 
 
-def _csrf_nonce(request: Request) -> tuple[str, bool]:
+def _csrf_nonce(request: Request, config: WebConfig) -> tuple[str, bool]:
+    from feelheard.web.auth import current_session
+
+    session = current_session(request) if config.server else None
+    if session is not None:  # server mode, signed in: the nonce belongs to this session (see security.py)
+        bound = bound_csrf_nonce(config.secret_key, session.sid)
+        return bound, request.cookies.get(CSRF_COOKIE) != bound
     nonce = request.cookies.get(CSRF_COOKIE, "")
     if 20 <= len(nonce) <= 64 and nonce.replace("-", "").replace("_", "").isalnum():
         return nonce, False
@@ -92,10 +113,26 @@ def render(
     status_code: int = 200,
     page: str = "",
 ) -> Response:
-    """Render a page with the shared context (menu, CSRF token, quick-exit target) and set the CSRF cookie."""
-    nonce, fresh = _csrf_nonce(request)
+    """Render a page with the shared context (menu, CSRF token, quick-exit target) and set the CSRF cookie.
+
+    Every page also gets `server_mode` and `viewer_name` (the signed-in account in server mode, else empty):
+    the menu then offers Account and Sign out.
+    """
+    from feelheard.web.auth import current_viewer
+
+    nonce, fresh = _csrf_nonce(request, config)
+    viewer = current_viewer(request) if config.server else None
+    nav = (
+        [(key, label, NAV_PATHS[key]) for key, label in NAV]
+        if viewer is not None or not config.server
+        else []
+    )
+    if viewer is not None:
+        nav.append(("account", "Account", "/account"))
     full = {
-        "nav": [(key, label, NAV_PATHS[key]) for key, label in NAV],
+        "nav": nav,
+        "server_mode": config.server,
+        "viewer_name": viewer.username if viewer is not None else "",
         "page": page,
         "csrf_field": CSRF_FIELD,
         "csrf_token": csrf_token(config.secret_key, nonce),
@@ -210,7 +247,7 @@ def settings_page(request: Request, config: ConfigDep) -> Response:
         request,
         config,
         saved=request.query_params.get("saved") == "1",
-        data_notice=data_notice(request),
+        data_notice=data_notice(request, server=config.server),
     )
     return render(request, config, "settings.html", context, page="settings")
 
