@@ -189,6 +189,39 @@ def _user_id(app: FastAPI, name: str) -> int:
         return user.id
 
 
+def _real_items(session: Any, owner_id: int, marker: str) -> list[int]:
+    """A practice session, an assessment result and a check-in as their own features store them, so the
+    routes that parse those payloads (not just list them) are walked with real data too."""
+    from datetime import date
+
+    from feelheard.assess.content import get_assessment
+    from feelheard.assess.scoring import score_answers
+    from feelheard.assess.store import save_result
+    from feelheard.practice import engine, service
+    from feelheard.rituals.store import fill, save_checkin
+
+    state = engine.start("dishes-after-double-shift")
+    state.exchanges.append(
+        engine.Exchange(
+            turn="open", partner=state.partner_line(), reply=f"{marker} practice reply", outcome="heard",
+            score=80, moves=["reflection"], pitfalls=[], suggestion=None,
+        )
+    )  # fmt: skip
+    state.turn = "softer"
+    practice = service.save(session, owner_id=owner_id, state=state)
+    empathy = get_assessment("empathy")
+    assert empathy is not None
+    result = score_answers(empathy, [3] * len(empathy.items))
+    assessment = save_result(session, owner_id=owner_id, result=result, day=date.today())
+    filled = fill(
+        "daily_checkin",
+        {"mood": 4, "appreciation": f"{marker} appreciation", "noticed": f"{marker} noticed"},
+        day=date.today(),
+    )
+    checkin = save_checkin(session, owner_id=owner_id, filled=filled)
+    return [practice.id, assessment.id, checkin.id]
+
+
 def _private_data(app: FastAPI, owner: str, marker: str, *, invite: bool = True) -> list[int]:
     """One private item of every kind (an encrypted one too), a setting and a pending invite, all marked."""
     owner_id = _user_id(app, owner)
@@ -214,6 +247,7 @@ def _private_data(app: FastAPI, owner: str, marker: str, *, invite: bool = True)
             passphrase="pp pp pp",
         )
         ids.append(sealed.id)
+        ids.extend(_real_items(session, owner_id, marker))
         repo.set_setting(session, user_id=owner_id, key="note", value=marker)
         if invite:
             create_invite(session, user_id=owner_id)
