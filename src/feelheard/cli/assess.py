@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from feelheard.cli.common import JsonOpt, UserOpt
 from feelheard.errors import InputError
 
 if TYPE_CHECKING:
@@ -31,10 +32,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-UserOpt = Annotated[
-    str | None, typer.Option("--user", "-u", help="A server account name (default: the local user).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 NameArg = Annotated[str, typer.Argument(metavar="NAME", help="empathy, burnout or red-flags.")]
 
 
@@ -200,7 +197,7 @@ def take(
     """Answer an assessment and see your band and what to try next."""
     from feelheard.assess.scoring import score_answers
     from feelheard.assess.store import save_result
-    from feelheard.cli.data import _session, _who
+    from feelheard.cli.common import open_session, who
     from feelheard.config import get_settings
     from feelheard.rituals.store import local_today
 
@@ -209,8 +206,8 @@ def take(
     result = score_answers(assessment, given, country=country or get_settings().country)
     saved_id: int | None = None
     if not no_save and result.savable:
-        with _session() as session:
-            me = _who(session, user)
+        with open_session() as session:
+            me = who(session, user)
             saved_id = save_result(session, owner_id=me.id, result=result, day=local_today()).id
     if as_json:
         typer.echo(json.dumps({**result.to_dict(), "saved_id": saved_id}, ensure_ascii=False, indent=2))
@@ -228,10 +225,10 @@ def history(
 ) -> None:
     """Your past results, newest first."""
     from feelheard.assess.store import list_results
-    from feelheard.cli.data import _session, _who
+    from feelheard.cli.common import open_session, who
 
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         results = list_results(session, owner_id=me.id, name=name)
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from feelheard.cli.common import JsonOpt, UserOpt
 from feelheard.errors import InputError
 
 if TYPE_CHECKING:
@@ -33,10 +34,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-UserOpt = Annotated[
-    str | None, typer.Option("--user", "-u", help="A server account name (default: the local user).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 NoSaveOpt = Annotated[bool, typer.Option("--no-save", help="Go through it without keeping anything.")]
 ShareOpt = Annotated[bool, typer.Option("--share", help="Show this check-in to your linked partner.")]
 EncryptOpt = Annotated[
@@ -143,7 +140,7 @@ def run_ritual(
     from rich.markup import escape
 
     from feelheard.cli.assess import print_resources
-    from feelheard.cli.data import _passphrase, _session, _who
+    from feelheard.cli.common import ask_passphrase, open_session, who
     from feelheard.config import get_settings
     from feelheard.rituals.content import load_rituals
     from feelheard.rituals.schedule import RitualRecord, due_items, pick_prompts, streaks
@@ -158,8 +155,8 @@ def run_ritual(
     day = _day(day_text)
     if share and encrypt:
         raise InputError("an encrypted check-in cannot be shared: your partner could not open it")
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         if share and repo.partner_id(session, user_id=me.id) is None:
             raise InputError("link with your partner first, then you can share check-ins")
         records = own_records(session, owner_id=me.id)
@@ -183,8 +180,8 @@ def run_ritual(
         return
     saved_id: int | None = None
     if not no_save:
-        secret = _passphrase(encrypt, confirm=True) if encrypt else None
-        with _session() as session:
+        secret = ask_passphrase(encrypt, confirm=True) if encrypt else None
+        with open_session() as session:
             item = save_checkin(
                 session, owner_id=me.id, filled=filled, encrypt=encrypt, passphrase=secret, share=share
             )
@@ -297,77 +294,48 @@ def daily(
     )
 
 
-def _flow(ritual_id: str, answer: list[str] | None, **options: Any) -> None:
-    run_ritual(ritual_id, _pairs(answer), **options)
+def _register_flow(name: str, ritual_id: str, summary: str) -> None:
+    """Add `feelheard checkin NAME`: one guided ritual, answered interactively or with --answer STEP=TEXT."""
+
+    def command(
+        answer: AnswerOpt = None,
+        no_save: NoSaveOpt = False,
+        share: ShareOpt = False,
+        encrypt: EncryptOpt = False,
+        day: DateOpt = None,
+        as_json: JsonOpt = False,
+        user: UserOpt = None,
+    ) -> None:
+        run_ritual(
+            ritual_id,
+            _pairs(answer),
+            no_save=no_save,
+            share=share,
+            encrypt=encrypt,
+            day_text=day,
+            as_json=as_json,
+            user=user,
+        )
+
+    command.__doc__ = summary
+    app.command(name)(command)
 
 
-@app.command()
-def gratitude(
-    answer: AnswerOpt = None,
-    no_save: NoSaveOpt = False,
-    share: ShareOpt = False,
-    encrypt: EncryptOpt = False,
-    day: DateOpt = None,
-    as_json: JsonOpt = False,
-    user: UserOpt = None,
-) -> None:
-    """Gratitude swap: name something you are grateful for about your partner, then swap."""
-    _flow(
-        "gratitude_swap",
-        answer,
-        no_save=no_save,
-        share=share,
-        encrypt=encrypt,
-        day_text=day,
-        as_json=as_json,
-        user=user,
-    )
-
-
-@app.command()
-def weekly(
-    answer: AnswerOpt = None,
-    no_save: NoSaveOpt = False,
-    share: ShareOpt = False,
-    encrypt: EncryptOpt = False,
-    day: DateOpt = None,
-    as_json: JsonOpt = False,
-    user: UserOpt = None,
-) -> None:
-    """Weekly connection conversation: appreciations, your week, a deeper question, loose ends, plans."""
-    _flow(
-        "weekly_connection",
-        answer,
-        no_save=no_save,
-        share=share,
-        encrypt=encrypt,
-        day_text=day,
-        as_json=as_json,
-        user=user,
-    )
-
-
-@app.command()
-def debrief(
-    answer: AnswerOpt = None,
-    no_save: NoSaveOpt = False,
-    share: ShareOpt = False,
-    encrypt: EncryptOpt = False,
-    day: DateOpt = None,
-    as_json: JsonOpt = False,
-    user: UserOpt = None,
-) -> None:
-    """Post-conflict debrief: what happened, what I felt, what I needed, what I'll try next time."""
-    _flow(
-        "post_conflict_debrief",
-        answer,
-        no_save=no_save,
-        share=share,
-        encrypt=encrypt,
-        day_text=day,
-        as_json=as_json,
-        user=user,
-    )
+_register_flow(
+    "gratitude",
+    "gratitude_swap",
+    "Gratitude swap: name something you are grateful for about your partner, then swap.",
+)
+_register_flow(
+    "weekly",
+    "weekly_connection",
+    "Weekly connection conversation: appreciations, your week, a deeper question, loose ends, plans.",
+)
+_register_flow(
+    "debrief",
+    "post_conflict_debrief",
+    "Post-conflict debrief: what happened, what I felt, what I needed, what I'll try next time.",
+)
 
 
 # --- looking back ------------------------------------------------------------------------------------------------
@@ -404,12 +372,12 @@ def steps(as_json: JsonOpt = False) -> None:
 @app.command()
 def due(as_json: JsonOpt = False, user: UserOpt = None) -> None:
     """What is due today, and your daily check-in streak."""
-    from feelheard.cli.data import _session, _who
+    from feelheard.cli.common import open_session, who
     from feelheard.rituals.schedule import due_items, streaks
     from feelheard.rituals.store import local_today, own_records
 
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         records = own_records(session, owner_id=me.id)
     today = local_today()
     items, streak = due_items(records, today), streaks(records, today)
@@ -458,12 +426,12 @@ def history(
     user: UserOpt = None,
 ) -> None:
     """Your check-ins (and those your partner shared), newest first."""
-    from feelheard.cli.data import _passphrase, _session, _who
+    from feelheard.cli.common import ask_passphrase, open_session, who
     from feelheard.rituals.store import list_entries
 
-    secret = _passphrase(passphrase)
-    with _session() as session:
-        me = _who(session, user)
+    secret = ask_passphrase(passphrase)
+    with open_session() as session:
+        me = who(session, user)
         entries = list_entries(session, viewer_id=me.id, ritual=ritual, limit=limit, passphrase=secret)
     if as_json:
         typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))

@@ -7,21 +7,17 @@ local user unless `--user NAME` names a server account (whoever can run this alr
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from feelheard.cli.common import JsonOpt, UserOpt, ask_passphrase, open_session, who
 from feelheard.errors import InputError
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from feelheard.storage.repo import ItemRecord, UserRecord
+    from feelheard.storage.repo import ItemRecord
 
 app = typer.Typer(
     name="data",
@@ -32,10 +28,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-UserOpt = Annotated[
-    str | None, typer.Option("--user", "-u", help="A server account name (default: the local user).")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 PassOpt = Annotated[
     bool,
     typer.Option(
@@ -43,35 +35,6 @@ PassOpt = Annotated[
         help="Ask for the passphrase (or set FEELHEARD_PASSPHRASE) to open or seal encrypted text.",
     ),
 ]
-
-
-@contextmanager
-def _session() -> Iterator[Session]:
-    from feelheard.storage.db import session_scope
-
-    with session_scope() as session:
-        yield session
-
-
-def _who(session: Session, user: str | None) -> UserRecord:
-    from feelheard.storage import repo
-
-    if user is None:
-        return repo.local_user(session)
-    found = repo.find_user(session, username=user)
-    if found is None:
-        raise InputError(f"no account named {user!r}")
-    return found
-
-
-def _passphrase(ask: bool, *, confirm: bool = False) -> str | None:
-    env = os.environ.get("FEELHEARD_PASSPHRASE")
-    if env:
-        return env
-    if not ask:
-        return None
-    value: str = typer.prompt("Passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
-    return value
 
 
 def _line(item: ItemRecord) -> str:
@@ -114,8 +77,8 @@ def save(
             err=True,
         )
         return
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         item = repo.save_analysis(session, owner_id=me.id, analysis=analysis, title=title)
     score = "no score" if analysis.score is None else f"score {analysis.score}"
     typer.echo(f"saved item {item.id} ({score})")
@@ -147,9 +110,9 @@ def add(
     if not body.strip():
         raise InputError("the entry is empty")
     payload = {"mood": mood} if mood is not None else {}
-    passphrase = _passphrase(encrypt, confirm=True) if encrypt else None
-    with _session() as session:
-        me = _who(session, user)
+    passphrase = ask_passphrase(encrypt, confirm=True) if encrypt else None
+    with open_session() as session:
+        me = who(session, user)
         item = repo.save_item(
             session,
             owner_id=me.id,
@@ -173,8 +136,8 @@ def list_(
     """List what is kept, newest first."""
     from feelheard.storage import repo
 
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         items = repo.list_items(session, viewer_id=me.id, kind=kind, limit=limit)
     if as_json:
         typer.echo(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))
@@ -196,9 +159,9 @@ def show(
     """Show one item in full."""
     from feelheard.storage import repo
 
-    secret = _passphrase(passphrase)
-    with _session() as session:
-        me = _who(session, user)
+    secret = ask_passphrase(passphrase)
+    with open_session() as session:
+        me = who(session, user)
         item = repo.get_item(session, viewer_id=me.id, item_id=item_id, passphrase=secret)
     if as_json:
         typer.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
@@ -235,8 +198,8 @@ def share(
     """Show one item to your linked partner (server accounts; undo with `unshare`)."""
     from feelheard.storage import repo
 
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         repo.set_shared(session, owner_id=me.id, item_id=item_id, shared=True)
     typer.echo(f"item {item_id} is now shared with your partner")
 
@@ -249,8 +212,8 @@ def unshare(
     """Make a shared item private again."""
     from feelheard.storage import repo
 
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         repo.set_shared(session, owner_id=me.id, item_id=item_id, shared=False)
     typer.echo(f"item {item_id} is private again")
 
@@ -263,8 +226,8 @@ def export_(
     """Export everything kept to one JSON file (encrypted text stays encrypted)."""
     from feelheard.storage.export import export_user, write_export_file
 
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         data = export_user(session, user_id=me.id)
     write_export_file(out, data)
     typer.echo(f"exported {len(data['items'])} item(s) and {len(data['settings'])} setting(s) to {out}")
@@ -279,8 +242,8 @@ def import_(
     from feelheard.storage.export import import_user, read_export_file
 
     data = read_export_file(file)
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         report = import_user(session, user_id=me.id, data=data)
     typer.echo(
         f"imported {report.added} item(s), skipped {report.skipped} already present, {report.settings} setting(s)"
@@ -299,8 +262,8 @@ def forget(
 
     if not yes and not typer.confirm(f"Delete item {item_id} for good?", default=False, err=True):
         raise typer.Exit(1)
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         forget_item(session, owner_id=me.id, item_id=item_id)
     scrub(get_engine())
     typer.echo(f"forgot item {item_id}")
@@ -328,8 +291,8 @@ def delete_all(
         if typed.strip() != "DELETE":
             typer.echo("nothing deleted", err=True)
             raise typer.Exit(1)
-    with _session() as session:
-        me = _who(session, user)
+    with open_session() as session:
+        me = who(session, user)
         report = delete_everything(session, user_id=me.id, include_account=user is not None)
     scrub(get_engine())
     typer.echo(f"deleted {report.items} item(s) and {report.settings} setting(s)")
@@ -350,7 +313,7 @@ def add_user(
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
-    with _session() as session:
+    with open_session() as session:
         user = create_user(session, username=username, password=password)
     typer.echo(f"made account {user.username!r}; they can sign in on the web app in server mode")
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from feelheard.cli.common import JsonOpt, UserOpt, open_session, who
 from feelheard.errors import InputError
 
 if TYPE_CHECKING:
@@ -41,27 +42,13 @@ TopicOpt = Annotated[
     str | None, typer.Option("--topic", help="Only this topic (see `feelheard practice list`).")
 ]
 LevelOpt = Annotated[int | None, typer.Option("--level", help="1 gentle, 2 charged, 3 hard.")]
-UserOpt = Annotated[
-    str | None, typer.Option("--user", "-u", help="A server account name (default: local user).")
-]
-
-
-def _owner(session: Any, user: str | None) -> int:
-    from feelheard.storage import repo
-
-    if user is None:
-        return repo.local_user(session).id
-    found = repo.find_user(session, username=user)
-    if found is None:
-        raise InputError(f"no account named {user!r}")
-    return found.id
 
 
 @app.command("list")
 def list_scenarios(
     topic: TopicOpt = None,
     level: LevelOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the scenarios (id, level, topic, title)."""
     from rich.table import Table
@@ -268,10 +255,9 @@ def start_practice(
         console.print("Stopped before the end. You can start it again any time.")
     if not no_save and state.exchanges and not state.stopped_for_safety:
         from feelheard.practice import service
-        from feelheard.storage.db import session_scope
 
-        with session_scope() as session:
-            item = service.save(session, owner_id=_owner(session, user), state=state)
+        with open_session() as session:
+            item = service.save(session, owner_id=who(session, user).id, state=state)
         console.print(f"[dim]Saved as practice #{item.id}.[/dim]")
     if as_json:
         typer.echo(json.dumps(state.to_dict(), ensure_ascii=False, indent=2))
@@ -279,7 +265,7 @@ def start_practice(
 
 @app.command("history")
 def history(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOpt = False,
     user: UserOpt = None,
 ) -> None:
     """Your practice conversations, newest first."""
@@ -287,10 +273,9 @@ def history(
 
     from feelheard.cli.render import make_console
     from feelheard.practice import service
-    from feelheard.storage.db import session_scope
 
-    with session_scope() as session:
-        items = service.results(session, owner_id=_owner(session, user))
+    with open_session() as session:
+        items = service.results(session, owner_id=who(session, user).id)
     rows = [
         {
             "id": i.id,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
-from feelheard.errors import InputError
+from feelheard.cli.common import JsonOpt, UserOpt, open_session, who
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -99,25 +99,17 @@ def charts(progress: Progress, *, last: int = 12) -> list[RenderableType]:
 @app.callback()
 def show(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
-    user: Annotated[str | None, typer.Option("--user", "-u", help="A server account name.")] = None,
+    as_json: JsonOpt = False,
+    user: UserOpt = None,
 ) -> None:
     """Show what improved and what to practise next, with charts of your history."""
     if ctx.invoked_subcommand is not None:
         return
     from feelheard.cli.render import make_console
     from feelheard.progress import build_progress, collect
-    from feelheard.storage import repo
-    from feelheard.storage.db import session_scope
 
-    with session_scope() as session:
-        if user is None:
-            owner = repo.local_user(session).id
-        else:
-            found = repo.find_user(session, username=user)
-            if found is None:
-                raise InputError(f"no account named {user!r}")
-            owner = found.id
+    with open_session() as session:
+        owner = who(session, user).id
         progress = build_progress(collect(session, owner_id=owner))
     if as_json:
         typer.echo(json.dumps(progress.to_dict(), ensure_ascii=False, indent=2))
