@@ -149,7 +149,8 @@ def _assessment_rows(items: list[ItemRecord]) -> dict[str, list[dict[str, Any]]]
             continue
         band = p.get("band")
         label = band.get("label") or band.get("id") if isinstance(band, dict) else band
-        found[name].append({"date": _day(item).isoformat(), "score": score, "band": label if label else None})
+        day = p.get("date") if isinstance(p.get("date"), str) else _day(item).isoformat()
+        found[name].append({"date": str(day)[:10], "score": score, "band": label if label else None})
     return {k: sorted(v, key=lambda r: r["date"]) for k, v in sorted(found.items())}
 
 
@@ -211,7 +212,6 @@ def _summary(
         )
     # Pitfalls: compare the earlier half of the record with the later half.
     ordered = sorted(practice_pitfalls, key=lambda p: p[0])
-    all_counts = Counter(x for _, ids in ordered for x in ids)
     if len(ordered) >= 2 * MIN_FOR_TREND:
         mid = len(ordered) // 2
         before = Counter(x for _, ids in ordered[:mid] for x in ids)
@@ -221,15 +221,22 @@ def _summary(
             lines.append(
                 f"You fall into {_name('pitfall', key)} much less than before ({before[key]} → {after[key]})."
             )
+    from feelheard.practice.service import choose
+
     next_ids: list[str] = []
-    if all_counts:
-        recent = Counter(x for _, ids in ordered[-10:] for x in ids) or all_counts
+    done = {r["scenario"] for r in progress.practice}
+    # "Lately" is the later half of the record once there is enough of it, else everything so far.
+    recent_records = ordered[len(ordered) // 2 :] if len(ordered) >= 2 * MIN_FOR_TREND else ordered
+    recent = Counter(x for _, ids in recent_records for x in ids)
+    if recent:
         top, _ = recent.most_common(1)[0]
         lines.append(f"Worth practising next: {_name('pitfall', top)}, the slip that shows up most lately.")
-        from feelheard.practice.service import choose
-
-        done = {r["scenario"] for r in progress.practice}
         next_ids = [s.id for s in choose(trap=top, exclude=done)[:3]]
+    elif progress.practice:
+        # No slip lately: a step up in difficulty is the next stretch.
+        level = min(3, max(r["level"] for r in progress.practice) + 1)
+        lines.append(f"No slips in your recent replies: try a level {level} scenario next.")
+        next_ids = [s.id for s in choose(level=level, exclude=done)[:3]]
     if progress.streak["current"] >= 2:
         lines.append(f"You have checked in {progress.streak['current']} days in a row.")
     moods = [m["mood"] for m in progress.moods]

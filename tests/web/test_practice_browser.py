@@ -27,6 +27,50 @@ WARM = (
 MAX_ROUNDS = 8
 
 
+def _seed_two_weeks() -> None:
+    """Two weeks of earlier use, so the progress screenshot shows what a person sees after a few days:
+    practice that improves, a check-in streak, and an assessment taken twice (all stored as the features
+    store them, dated in the past)."""
+    from datetime import UTC, datetime, timedelta
+
+    from feelheard.assess.content import get_assessment
+    from feelheard.assess.scoring import score_answers
+    from feelheard.assess.store import save_result
+    from feelheard.practice import engine, service
+    from feelheard.rituals.store import fill, save_checkin
+    from feelheard.storage import repo
+    from feelheard.storage.db import session_scope
+
+    now = datetime.now(UTC)
+    plan = [(13, 34, ["defensiveness"]), (11, 41, ["advice_giving"]), (8, 58, []), (5, 66, []), (2, 78, [])]
+    with session_scope() as session:
+        me = repo.local_user(session).id
+        for days_ago, score, pitfalls in plan:
+            state = engine.start(SCENARIO)
+            state.exchanges = [
+                engine.Exchange(
+                    turn=turn, partner=state.scenario.turns[turn].partner, reply="(earlier practice)",
+                    outcome="heard" if not pitfalls else "escalates", score=score,
+                    moves=["validation", "reflection"] if not pitfalls else [], pitfalls=pitfalls, suggestion=None,
+                )
+                for turn in ("open", "softer")
+            ]  # fmt: skip
+            state.turn = "end_close" if not pitfalls else "end_hurt"
+            repo.save_item(
+                session, owner_id=me, kind="practice", payload=state.to_dict(), title=service.title_of(state),
+                created_at=now - timedelta(days=days_ago),
+            )  # fmt: skip
+        empathy = get_assessment("empathy")
+        assert empathy is not None
+        for days_ago, answer in [(12, 2), (1, 4)]:
+            result = score_answers(empathy, [answer] * len(empathy.items))
+            save_result(session, owner_id=me, result=result, day=(now - timedelta(days=days_ago)).date())
+        for days_ago, mood in [(6, 2), (5, 3), (4, 3), (3, 4), (2, 4), (1, 5)]:
+            day = (now - timedelta(days=days_ago)).date()
+            filled = fill("daily_checkin", {"mood": mood, "appreciation": "You made tea"}, day=day)
+            save_checkin(session, owner_id=me, filled=filled)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
@@ -98,11 +142,14 @@ def test_practice_to_an_ending_then_progress(browser: Any, live_server: str, scr
     page.locator("#ending").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "practice_end.png"), full_page=True)
 
+    _seed_two_weeks()
     page.goto(live_server + "/progress")
     assert page.locator("#summary li").count() >= 1
     assert page.locator("#practice-table tbody tr").count() >= 1
     frame = page.frame_locator("iframe.progress-frame")
-    frame.locator(".js-plotly-plot").first.wait_for(timeout=20_000)
+    frame.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=20_000)
+    page.locator("iframe.progress-frame").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # let plotly finish its first paint before the picture
     assert frame.locator(".js-plotly-plot").count() >= 1
     page.screenshot(path=str(screenshots / "progress.png"), full_page=True)
     context.close()
