@@ -118,3 +118,12 @@ def test_quotes_start_at_a_word(reply: str) -> None:
     assert [f.id for f in found] == ["minimizing"]
     start = found[0].start
     assert start == 0 or not reply[start - 1].isalnum()
+
+
+def test_head_reads_no_pitfall_into_a_one_word_echo() -> None:
+    from feelheard import analyze
+
+    result = analyze(
+        partner="Nat says I spend six hours a day on my phone.", reply="Six? That sounds like it stung to hear."
+    )
+    assert [f.id for f in result.pitfalls] == []

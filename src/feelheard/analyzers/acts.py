@@ -153,6 +153,12 @@ def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     return [c for k, c in enumerate(candidates) if k not in losers]
 
 
+# A sentence this short ("Six?", "Oh, Carmen.") gives the head too little to read a pitfall from; short
+# pitfalls ("Calm down.", "Whatever.") are the rules' job.
+HEAD_MIN_PITFALL_WORDS = 3
+_WORDS = re.compile(r"[A-Za-z0-9']+")
+
+
 def _model_candidates(
     doc: TextModel,
     probs: NDArray[np.float32] | None,
@@ -187,6 +193,8 @@ def _model_candidates(
                 continue  # these depend on the whole reply; rules own them
             start, end = sentence.start, sentence.end
             if label not in move_ids and 2 * move_chars.get(sentence.index, 0) >= end - start:
+                continue
+            if label not in move_ids and len(_WORDS.findall(doc.text, start, end)) < HEAD_MIN_PITFALL_WORDS:
                 continue
             while end > start and doc.text[end - 1] in " .,;":
                 end -= 1
