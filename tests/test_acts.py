@@ -124,6 +124,7 @@ def test_head_reads_no_pitfall_into_a_one_word_echo() -> None:
     from feelheard import analyze
 
     result = analyze(
-        partner="Nat says I spend six hours a day on my phone.", reply="Six? That sounds like it stung to hear."
+        partner="Nat says I spend six hours a day on my phone.",
+        reply="Six? That sounds like it stung to hear.",
     )
     assert [f.id for f in result.pitfalls] == []

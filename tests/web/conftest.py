@@ -21,11 +21,16 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "output" / "screenshots"
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_storage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Point storage at a throwaway folder for every web test: never the user's real data or database server."""
+    """Point storage at a throwaway folder for every web test: never the user's real data or database server,
+    and never an LLM configured on this machine (the LLM tests start their own server: test_llm_web.py)."""
+    from llm.fake_server import LLM_ENV
+
     with pytest.MonkeyPatch.context() as patch:
         home = tmp_path_factory.mktemp("feelheard-home")
         patch.setenv("FEELHEARD_HOME", str(home))
         patch.delenv("FEELHEARD_DATABASE_URL", raising=False)
+        for name in LLM_ENV:
+            patch.delenv(name, raising=False)
         patch.setenv("FEELHEARD_CONFIG", str(home / "no-config.toml"))
         yield
     from feelheard.storage.db import dispose_engines

@@ -116,33 +116,28 @@ def _as_timeout(value: object, what: str) -> float:
     return seconds
 
 
-def load_llm_config(env: Mapping[str, str] | None = None) -> LLMConfig | None:
-    """The LLM settings, or None when no LLM is configured.
+LLM_KEYS = ("base_url", "model", "api_key", "timeout", "stream")
 
-    Args:
-        env: Environment to read (default `os.environ`); tests pass their own.
 
-    Raises:
-        LLMConfigError: If settings are present but incomplete or invalid (e.g. a base URL without a model).
-    """
+def env_overrides(env: Mapping[str, str] | None = None) -> list[str]:
+    """The `FEELHEARD_LLM_*` variables that are set (non-blank): each overrides the same key in the file."""
     environ = os.environ if env is None else env
-    path = config_file_path(environ)
-    table = _read_file_table(path)
+    names = (ENV_PREFIX + key.upper() for key in LLM_KEYS)
+    return [name for name in names if (environ.get(name) or "").strip()]
+
+
+def _file_values(table: Mapping[str, Any], source: str) -> tuple[dict[str, Any], dict[str, str]]:
     values: dict[str, Any] = {}
     origin: dict[str, str] = {}
-    for key in ("base_url", "model", "api_key", "timeout", "stream"):
+    for key in LLM_KEYS:
         if key in table and table[key] is not None and str(table[key]).strip() != "":
             values[key] = table[key]
-            origin[key] = str(path)
-    key_env = table.get("api_key_env")
-    if "api_key" not in values and isinstance(key_env, str) and environ.get(key_env):
-        values["api_key"] = environ[key_env]
-        origin["api_key"] = key_env
-    for key in ("base_url", "model", "api_key", "timeout", "stream"):
-        raw = environ.get(ENV_PREFIX + key.upper())
-        if raw is not None and raw.strip():
-            values[key] = raw.strip()
-            origin[key] = "environment"
+            origin[key] = source
+    return values, origin
+
+
+def _settings_from(values: Mapping[str, Any], origin: Mapping[str, str]) -> LLMConfig | None:
+    """Check merged settings and build the config (None when no base URL is set anywhere)."""
     base_url = str(values.get("base_url", "")).strip()
     if not base_url:
         if values.get("model"):
@@ -153,6 +148,10 @@ def load_llm_config(env: Mapping[str, str] | None = None) -> LLMConfig | None:
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise LLMConfigError(f"LLM base URL must start with http:// or https://, got {base_url!r}")
+    try:
+        _ = parts.port  # raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        raise LLMConfigError(f"LLM base URL has a port that is not valid: {base_url!r}") from exc
     model = str(values.get("model", "")).strip()
     if not model:
         raise LLMConfigError(f"an LLM base URL is set ({base_url}) but no model: set FEELHEARD_LLM_MODEL")
@@ -167,3 +166,40 @@ def load_llm_config(env: Mapping[str, str] | None = None) -> LLMConfig | None:
         stream=_as_bool(values["stream"], stream_what) if "stream" in values else False,
         source=origin.get("base_url", "environment"),
     )
+
+
+def check_llm_table(table: Mapping[str, Any], *, source: str = "config file") -> LLMConfig | None:
+    """Check an `[llm]` table by the rules `load_llm_config` applies to the file (the environment is not read).
+
+    Used before a table is written (the web app's Settings), so a saved file always loads.
+
+    Raises:
+        LLMConfigError: If the table's settings are incomplete or invalid.
+    """
+    values, origin = _file_values(table, source)
+    return _settings_from(values, origin)
+
+
+def load_llm_config(env: Mapping[str, str] | None = None) -> LLMConfig | None:
+    """The LLM settings, or None when no LLM is configured.
+
+    Args:
+        env: Environment to read (default `os.environ`); tests pass their own.
+
+    Raises:
+        LLMConfigError: If settings are present but incomplete or invalid (e.g. a base URL without a model).
+    """
+    environ = os.environ if env is None else env
+    path = config_file_path(environ)
+    table = _read_file_table(path)
+    values, origin = _file_values(table, str(path))
+    key_env = table.get("api_key_env")
+    if "api_key" not in values and isinstance(key_env, str) and environ.get(key_env):
+        values["api_key"] = environ[key_env]
+        origin["api_key"] = key_env
+    for key in LLM_KEYS:
+        raw = environ.get(ENV_PREFIX + key.upper())
+        if raw is not None and raw.strip():
+            values[key] = raw.strip()
+            origin[key] = "environment"
+    return _settings_from(values, origin)

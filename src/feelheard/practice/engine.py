@@ -118,6 +118,8 @@ class PracticeState:
         stopped_for_safety: The user's reply raised a safety concern, so practice stopped.
         reversal: The role-reversal round, once done.
         voice: Who voiced the partner's lines: "script" or "llm".
+        spoken: The LLM's wording of partner turns, by turn id (the script's line is used for the others).
+        voice_notes: Why the script's line was used at a turn where the LLM was asked, by turn id.
     """
 
     scenario_id: str
@@ -127,6 +129,7 @@ class PracticeState:
     reversal: dict[str, Any] | None = None
     voice: str = "script"
     spoken: dict[str, str] = field(default_factory=dict)
+    voice_notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def scenario(self) -> Scenario:
@@ -168,6 +171,7 @@ class PracticeState:
             "reversal": self.reversal,
             "voice": self.voice,
             "spoken": dict(self.spoken),
+            "voice_notes": dict(self.voice_notes),
         }
 
     @classmethod
@@ -186,6 +190,7 @@ class PracticeState:
         exchanges = [Exchange.from_dict(e) for e in data.get("exchanges") or [] if isinstance(e, dict)]
         reversal = data.get("reversal")
         spoken = data.get("spoken")
+        notes = data.get("voice_notes")
         return cls(
             scenario_id=scenario.id,
             turn=turn,
@@ -194,6 +199,7 @@ class PracticeState:
             reversal=reversal if isinstance(reversal, dict) else None,
             voice=str(data.get("voice") or "script"),
             spoken={str(k): str(v) for k, v in spoken.items()} if isinstance(spoken, dict) else {},
+            voice_notes={str(k): str(v) for k, v in notes.items()} if isinstance(notes, dict) else {},
         )
 
 

@@ -97,7 +97,8 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
         summary="A local-first empathy coach for couples.",
         description=(
             "Read your partner's message and your draft reply, and get help answering so they feel heard. "
-            "Everything runs on this machine; nothing is sent anywhere."
+            "Everything runs on this machine; nothing is sent anywhere unless an optional LLM is configured "
+            "(`/llm`), and then only to that LLM's server by the features that use it."
         ),
         openapi_url=f"{API_PREFIX}/openapi.json",
         # Server mode: every operation needs a session cookie from /login.
@@ -118,6 +119,7 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
         data_pages,
         history,
         items,
+        llm,
         pages,
         practice,
         progress,
@@ -139,10 +141,12 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
     app.include_router(review.api_router, prefix=API_PREFIX)
     app.include_router(items.router, prefix=API_PREFIX)
     app.include_router(accounts.api_router, prefix=API_PREFIX)
+    app.include_router(llm.api_router, prefix=API_PREFIX)
     if config.server:
         app.include_router(accounts.router)
     app.include_router(pages.router)
     app.include_router(data_pages.router)
+    app.include_router(llm.router)
     app.include_router(review.router)
     app.include_router(practice.api_router, prefix=API_PREFIX)
     app.include_router(progress.api_router, prefix=API_PREFIX)

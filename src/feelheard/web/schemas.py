@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 
 class AnalyzeRequest(BaseModel):
@@ -35,6 +35,34 @@ class AnalyzeRequest(BaseModel):
     )
 
 
+class SuggestRequest(AnalyzeRequest):
+    """One exchange to suggest a kinder reply for, and whether the configured LLM may write it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "partner": "I had such an awful day, my boss yelled at me in front of everyone",
+                    "reply": "You should just quit.",
+                    "llm": None,
+                }
+            ]
+        },
+    )
+
+    llm: StrictBool | None = Field(
+        default=None,
+        description=(
+            "true: ask the configured LLM for the rewrite; false: offline composer only; null (default): use the "
+            "LLM when one is configured. The LLM's rewrite is shown only if the coach's own check passes (no "
+            "pitfall, no safety concern, a higher score, your key content kept); otherwise, and on any error, the "
+            "offline suggestion is returned and `note` says why. The texts leave this machine only when an LLM is "
+            "configured and used."
+        ),
+    )
+
+
 class SuggestionChange(BaseModel):
     """One edit the suggestion makes to the draft, and why."""
 
@@ -42,6 +70,7 @@ class SuggestionChange(BaseModel):
     text: str
     why: str
     pitfall: str | None = None
+    move: str | None = Field(default=None, description="The helpful move an LLM rewrite added, if any.")
 
 
 class SuggestResponse(BaseModel):
@@ -52,6 +81,20 @@ class SuggestResponse(BaseModel):
     score: int | None = Field(description="The draft's score (0-100); null when safety comes first.")
     safety_level: Literal["none", "concern", "urgent"]
     message: str | None = Field(description="Why no suggestion is offered, in plain words.")
+    source: Literal["llm", "offline"] = Field(
+        default="offline",
+        description="Who wrote the suggestion: the configured LLM (checked by the coach) or the offline composer.",
+    )
+    note: str | None = Field(
+        default=None,
+        description=(
+            "When an LLM was asked for or used: where the suggestion came from, and why the offline one was "
+            "used when the LLM's was not (it failed the coach's check, the LLM could not be reached, ...)."
+        ),
+    )
+    suggestion_score: int | None = Field(
+        default=None, description="The LLM rewrite's own score, as checked by the coach (null otherwise)."
+    )
 
 
 class SafetyResource(BaseModel):

@@ -1,4 +1,9 @@
-"""`POST /api/v1/analyze` (the same JSON as `feelheard analyze`) and `POST /api/v1/suggest`."""
+"""`POST /api/v1/analyze` (the same JSON as `feelheard analyze`) and `POST /api/v1/suggest`.
+
+`/suggest` uses the configured LLM when asked to (or, by default, when one is configured): its rewrite is
+checked like every suggestion and the offline one is returned, with the reason, whenever it does not pass
+(`feelheard.llm.rewrite`). The call blocks on HTTP, so it runs in a worker thread.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,11 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from feelheard.schema import analysis_schema
 from feelheard.web.deps import RunnerDep
-from feelheard.web.schemas import AnalyzeRequest, ErrorResponse, SuggestResponse
+from feelheard.web.schemas import AnalyzeRequest, ErrorResponse, SuggestRequest, SuggestResponse
 
 router = APIRouter(tags=["coach"])
 
@@ -44,11 +50,19 @@ async def analyze(body: AnalyzeRequest, runner: RunnerDep) -> JSONResponse:
 @router.post(
     "/suggest",
     summary="Suggest a kinder version of the draft",
+    description=(
+        "A rewrite of the draft and what it changed, or why there is none. With `llm` true (or null, the default, "
+        "when an LLM is configured) the configured LLM writes it and the coach checks it; `source` says who wrote "
+        "what is returned and `note` why the offline composer's suggestion was used instead. The LLM is never "
+        "asked about an exchange that raises a safety concern."
+    ),
     response_model=SuggestResponse,
     responses=_ERRORS,
 )
-async def suggest(body: AnalyzeRequest, runner: RunnerDep) -> SuggestResponse:
+async def suggest(body: SuggestRequest, runner: RunnerDep) -> SuggestResponse:
     """The rewrite and its changes; none when safety comes first or the draft already works."""
+    from feelheard.web.llm import llm_choice, rewrite
+
     result = await runner.analyze(body.partner, body.reply, id=body.id, sent_at=body.sent_at)
     message: str | None = None
     if result.safety.level != "none":
@@ -56,9 +70,17 @@ async def suggest(body: AnalyzeRequest, runner: RunnerDep) -> SuggestResponse:
         return SuggestResponse(
             suggestion=None, changes=[], score=None, safety_level=result.safety.level, message=message
         )
+    config, note = llm_choice(body.llm)
+    suggestion, changes, source = result.suggestion, result.suggestion_changes, "offline"
+    suggestion_score: int | None = None
+    if config is not None and result.reply is not None:
+        verifier = runner.pipeline.without("suggest")
+        written = await run_in_threadpool(rewrite, result, config, note, verifier)
+        suggestion, changes, source, note = written.text, written.changes, written.source, written.note
+        suggestion_score = written.score
     if result.reply is None:
         message = "Write a draft reply to get a suggestion."
-    elif result.suggestion is None:
+    elif suggestion is None:
         message = (
             "Your draft already works well."
             if not result.pitfalls
@@ -66,10 +88,13 @@ async def suggest(body: AnalyzeRequest, runner: RunnerDep) -> SuggestResponse:
         )
     return SuggestResponse.model_validate(
         {
-            "suggestion": result.suggestion,
-            "changes": result.suggestion_changes,
+            "suggestion": suggestion,
+            "changes": changes,
             "score": result.score,
             "safety_level": result.safety.level,
             "message": message,
+            "source": source,
+            "note": note,
+            "suggestion_score": suggestion_score,
         }
     )

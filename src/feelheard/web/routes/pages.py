@@ -15,8 +15,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, StrictStr
+from starlette.concurrency import run_in_threadpool
 
 from feelheard.errors import InputError
+from feelheard.result import Analysis
 from feelheard.web.batching import BatchRunner
 from feelheard.web.deps import ConfigDep, RunnerDep, WebConfig
 from feelheard.web.security import (
@@ -116,9 +118,11 @@ def render(
     """Render a page with the shared context (menu, CSRF token, quick-exit target) and set the CSRF cookie.
 
     Every page also gets `server_mode` and `viewer_name` (the signed-in account in server mode, else empty):
-    the menu then offers Account and Sign out.
+    the menu then offers Account and Sign out. `llm_host` names where an optional LLM is configured (else
+    empty), so the pages that promise text stays here can say where it goes when that LLM is used.
     """
     from feelheard.web.auth import current_viewer
+    from feelheard.web.llm import llm_host
 
     nonce, fresh = _csrf_nonce(request, config)
     viewer = current_viewer(request) if config.server else None
@@ -138,6 +142,7 @@ def render(
         "csrf_token": csrf_token(config.secret_key, nonce),
         "neutral_url": config.neutral_url,
         "max_chars": config.max_chars,
+        "llm_host": llm_host(),
         **context,
     }
     response = templates().TemplateResponse(request, name, full, status_code=status_code)
@@ -160,28 +165,39 @@ def _text(value: str | None) -> str | None:
     return value if value is not None and value.strip() else None
 
 
-async def _analyse(
-    runner: BatchRunner, partner: str | None, reply: str | None, country: str
-) -> tuple[CoachView | None, str]:
-    """Run the pipeline for a page; returns the view, or None and a kind message."""
+async def _analysis(
+    runner: BatchRunner, partner: str | None, reply: str | None
+) -> tuple[Analysis | None, str]:
+    """Run the pipeline for a page; returns the analysis, or None and a kind message."""
     partner, reply = _text(partner), _text(reply)
     if partner is None and reply is None:
         return None, ""
     try:
-        analysis = await runner.analyze(partner, reply)
+        return await runner.analyze(partner, reply), ""
     except InputError as exc:
         from feelheard.web.app import sentence
 
         return None, sentence(str(exc))
-    return coach_view(analysis, country=country), ""
+
+
+async def _analyse(
+    runner: BatchRunner, partner: str | None, reply: str | None, country: str
+) -> tuple[CoachView | None, str, dict[str, str] | None]:
+    """Run the pipeline for a page; returns the view (or None and a kind message) and the LLM offer."""
+    from feelheard.web.llm import coach_offer
+
+    analysis, error = await _analysis(runner, partner, reply)
+    if analysis is None:
+        return None, error, None
+    offer = await run_in_threadpool(coach_offer, analysis)
+    return coach_view(analysis, country=country), "", offer
 
 
 @router.get("/", response_class=HTMLResponse)
 def coach_page(request: Request, config: ConfigDep) -> Response:
     """The Coach: two boxes, and the results panel below (filled as you type when JavaScript is on)."""
-    return render(
-        request, config, "coach.html", {"partner": "", "reply": "", "view": None, "error": ""}, page="coach"
-    )
+    context = {"partner": "", "reply": "", "view": None, "error": "", "llm_offer": None, "llm_result": None}
+    return render(request, config, "coach.html", context, page="coach")
 
 
 @router.post("/", response_class=HTMLResponse)
@@ -189,13 +205,58 @@ async def coach_post(request: Request, config: ConfigDep, runner: RunnerDep) -> 
     """The no-JavaScript path: the same page, with the results rendered on the server."""
     values, ok = await _form_checked(request, config)
     partner, reply = values.get("partner", ""), values.get("reply", "")
-    context: dict[str, Any] = {"partner": partner, "reply": reply, "view": None, "error": FORM_EXPIRED}
+    context: dict[str, Any] = {
+        "partner": partner,
+        "reply": reply,
+        "view": None,
+        "error": FORM_EXPIRED,
+        "llm_offer": None,
+        "llm_result": None,
+    }
     if not ok:
         return render(request, config, "coach.html", context, status_code=403, page="coach")
     country = visitor_country(request, config)
-    view, error = await _analyse(runner, partner, reply, country)
-    context.update(view=view, error=error)
+    view, error, offer = await _analyse(runner, partner, reply, country)
+    context.update(view=view, error=error, llm_offer=offer)
     return render(request, config, "coach.html", context, status_code=422 if error else 200, page="coach")
+
+
+@router.post("/coach/llm", response_class=HTMLResponse)
+async def coach_llm(request: Request, config: ConfigDep, runner: RunnerDep) -> Response:
+    """ "Ask the LLM for another version" (a plain form post): the Coach page with the LLM's checked rewrite in the
+    suggestion card, or the offline one and the reason the LLM's was not used."""
+    from feelheard.web.llm import coach_offer, llm_choice, rewrite
+    from feelheard.web.view import word_diff
+
+    values, ok = await _form_checked(request, config)
+    partner, reply = values.get("partner", ""), values.get("reply", "")
+    context: dict[str, Any] = {
+        "partner": partner,
+        "reply": reply,
+        "view": None,
+        "error": FORM_EXPIRED,
+        "llm_offer": None,
+        "llm_result": None,
+    }
+    if not ok:
+        return render(request, config, "coach.html", context, status_code=403, page="coach")
+    analysis, error = await _analysis(runner, partner, reply)
+    context["error"] = error
+    if analysis is None:
+        return render(request, config, "coach.html", context, status_code=422 if error else 200, page="coach")
+    view = coach_view(analysis, country=visitor_country(request, config))
+    context["view"] = view
+    if analysis.safety.level == "none" and analysis.reply is not None:
+        llm, note = await run_in_threadpool(llm_choice, True)
+        verifier = runner.pipeline.without("suggest")
+        result = await run_in_threadpool(rewrite, analysis, llm, note, verifier)
+        if result.source == "llm" and result.text is not None:
+            view.suggestion = result.text
+            view.diff = word_diff(analysis.reply, result.text)
+            view.changes = list(result.changes)
+        context["llm_result"] = {"source": result.source, "note": result.note, "score": result.score}
+        context["llm_offer"] = await run_in_threadpool(coach_offer, analysis)
+    return render(request, config, "coach.html", context, page="coach")
 
 
 class CoachInput(BaseModel):
@@ -209,8 +270,8 @@ class CoachInput(BaseModel):
 @router.post("/coach/results", response_class=HTMLResponse)
 async def coach_results(body: CoachInput, request: Request, config: ConfigDep, runner: RunnerDep) -> Response:
     """The results panel alone, for the live update (JSON in, HTML out; it changes nothing, so no CSRF)."""
-    view, error = await _analyse(runner, body.partner, body.reply, visitor_country(request, config))
-    context = {"view": view, "error": error}
+    view, error, offer = await _analyse(runner, body.partner, body.reply, visitor_country(request, config))
+    context = {"view": view, "error": error, "llm_offer": offer, "llm_result": None}
     return render(request, config, "_results.html", context, status_code=422 if error else 200)
 
 
@@ -223,10 +284,12 @@ def settings_context(
     data_notice: str = "",
     data_error: str = "",
 ) -> dict[str, Any]:
-    """What settings.html needs: the country form and the "Your data" section's messages."""
+    """What settings.html needs: the country form, the LLM section and the "Your data" section's messages."""
     from feelheard.web.routes.history import DELETE_PHRASE
+    from feelheard.web.routes.llm import llm_context
 
     return {
+        **llm_context(config, request),
         "countries": _countries(),
         "country": visitor_country(request, config),
         "saved": saved,

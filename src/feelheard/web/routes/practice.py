@@ -13,6 +13,10 @@ Each conversation is one ``practice`` item of the viewer (`feelheard.practice.se
 round and redirected to (post/redirect/get). The coaching on the last reply is worked out again when the page
 is shown (the analysis is deterministic and quick); only the ids and the score of each round are stored.
 
+When an LLM is configured (`feelheard.llm.config`), it words the partner's next line after each reply that
+lands (`feelheard.practice.voice`; the scenario's script decides where the conversation goes, and its line is
+the fallback); the session page says which it was, and why the script's line was used when the LLM's was not.
+
 A reply that raises a safety concern is never stored: the page shows the Coach's safety panel and the
 conversation is left exactly as it was before that reply (nothing on this computer shows it was written).
 
@@ -23,7 +27,7 @@ list and read. Everything acts for the viewer of the request (`ViewerDep`).
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -36,6 +40,7 @@ from feelheard.practice.engine import MAX_REPLY_CHARS, PracticeState
 from feelheard.practice.scenarios import LEVELS, TOPICS, Scenario, get_scenario, load_bank
 from feelheard.web.auth import ViewerDep
 from feelheard.web.deps import ConfigDep, RunnerDep, WebConfig
+from feelheard.web.llm import voice_note
 from feelheard.web.routes import history
 from feelheard.web.routes.pages import FORM_EXPIRED, render, visitor_country
 from feelheard.web.schemas import ErrorResponse
@@ -46,6 +51,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from feelheard.pipeline import Pipeline
+    from feelheard.practice.voice import Voiced
     from feelheard.result import Analysis
     from feelheard.storage.repo import ItemRecord
     from feelheard.web.batching import BatchRunner
@@ -218,6 +224,24 @@ class QueuedPipeline:
 
     def as_pipeline(self) -> Pipeline:
         return cast("Pipeline", self)
+
+
+def answer_and_voice(
+    state: PracticeState, reply: str, checker: Pipeline
+) -> tuple[engine.RoundResult, Voiced | None]:
+    """Coach one reply; when it landed and an LLM is configured, let the LLM word the partner's next line.
+
+    Blocking (the pipeline and the LLM both): call it in a worker thread, before the state is saved.
+
+    Raises:
+        InputError: the conversation is over, or the reply is empty or too long.
+    """
+    from feelheard.web.llm import voice_partner
+
+    result = engine.answer(state, reply, checker)
+    if result.outcome is None:
+        return result, None
+    return result, voice_partner(state, checker)
 
 
 # --- what the pages show ------------------------------------------------------------------------------------
@@ -470,7 +494,9 @@ async def start_from_page(
         return page(403, error=FORM_EXPIRED)
     state = engine.start(scenario.id)
     try:
-        result = await run_in_threadpool(engine.answer, state, reply, QueuedPipeline(runner).as_pipeline())
+        result, _ = await run_in_threadpool(
+            answer_and_voice, state, reply, QueuedPipeline(runner).as_pipeline()
+        )
     except InputError as exc:
         return page(422, error=_sentence(exc))
     if result.outcome is None:
@@ -509,6 +535,7 @@ async def _session_page(
         "chat": _chat(state),
         "feedback": None if safety is not None else await _last_feedback(runner, state),
         "current_line": state.partner_line(),
+        "voice_note": voice_note(state) if safety is None else "",
         "turn": state.turn,
         "finished": state.finished and safety is None,
         "ending": _ending_view(state),
@@ -560,7 +587,9 @@ async def reply_from_page(
         # A form from an older view of this conversation (a second tab, or the back button): show where it is.
         return RedirectResponse(f"/practice/session/{item.id}", status_code=303)
     try:
-        result = await run_in_threadpool(engine.answer, state, reply, QueuedPipeline(runner).as_pipeline())
+        result, _ = await run_in_threadpool(
+            answer_and_voice, state, reply, QueuedPipeline(runner).as_pipeline()
+        )
     except InputError as exc:
         return await _session_page(
             request, config, runner, item, state, status=422, reply=reply, error=_sentence(exc)
@@ -719,6 +748,13 @@ class RoundOut(BaseModel):
     ending: str | None
     debrief: str | None
     safety: SafetyOut | None
+    voice: Literal["llm", "script"] | None = Field(
+        description=(
+            "Who worded `next_line` when an LLM is configured: the LLM, or the scenario's script when the LLM's "
+            "line could not be used (`voice_note` says why); null when no LLM is configured."
+        )
+    )
+    voice_note: str | None = Field(description="Why the script's line was used instead of the LLM's.")
 
 
 class ReplyResult(BaseModel):
@@ -951,13 +987,16 @@ async def api_reply(
     engine_, item, state = await _open_for_api(request, item_id, viewer.user_id)
     if state.finished:
         raise HTTPException(status_code=409, detail=ENDED)
-    result = await run_in_threadpool(engine.answer, state, body.reply, QueuedPipeline(runner).as_pipeline())
+    result, voiced = await run_in_threadpool(
+        answer_and_voice, state, body.reply, QueuedPipeline(runner).as_pipeline()
+    )
     analysis = result.analysis
     if result.outcome is None:
         item, kept = (await _open_for_api(request, item_id, viewer.user_id))[1:]
         round_ = RoundOut(
             stored=False, outcome=None, landed=None, score=None, feelings=[], moves=[], pitfalls=[], suggestion=None,
-            next_line=None, ending=None, debrief=None, safety=_safety_out(analysis, request, config),
+            next_line=None, ending=None, debrief=None, safety=_safety_out(analysis, request, config), voice=None,
+            voice_note=None,
         )  # fmt: skip
         return ReplyResult(round=round_, session=session_out(item, kept))
     item = await run_in_threadpool(
@@ -972,10 +1011,12 @@ async def api_reply(
         moves=[_finding(f) for f in analysis.moves],
         pitfalls=[_finding(f) for f in analysis.pitfalls],
         suggestion=analysis.suggestion,
-        next_line=result.next_line,
+        next_line=state.partner_line(),
         ending=result.ending,
         debrief=result.debrief,
         safety=None,
+        voice=("llm" if voiced.source == "llm" else "script") if voiced is not None else None,
+        voice_note=(voiced.note or None) if voiced is not None else None,
     )
     return ReplyResult(round=round_, session=session_out(item, state))
 

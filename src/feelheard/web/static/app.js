@@ -140,6 +140,17 @@
     reveal();
   }
 
+  /* "Ask the LLM for another version" is a plain form post; say that it may take a moment, avoid a double send. */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-llm-form")) { return; }
+    var button = form.querySelector("button[type=submit]");
+    var status = form.querySelector("[role=status]");
+    if (status) { status.textContent = "Asking the LLM… this can take a little while."; }
+    // Disabled after this tick so the browser still sends the form.
+    if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
+  });
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUpCoach);
   } else {
