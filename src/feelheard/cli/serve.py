@@ -97,6 +97,11 @@ def serve(
         _server_notes()
     # Every worker process must sign CSRF tokens and sessions with the same key, so pick one here if none is set.
     os.environ.setdefault("FEELHEARD_SECRET_KEY", secrets.token_hex(32))
+    if not server and not _is_loopback(host) and "FEELHEARD_ALLOWED_HOSTS" not in os.environ:
+        # Local mode answers only to loopback names; a wider bind is meant to be reached by its address.
+        os.environ["FEELHEARD_ALLOWED_HOSTS"] = (
+            "*" if host in {"0.0.0.0", "::", ""} else f"{host},127.0.0.1,localhost"
+        )
     mode = "server mode, sign-in required" if server else "local mode"
     typer.echo(
         f"feelheard is running at {url_for(host, port)}  ({mode}; API docs: {url_for(host, port)}api/docs)"

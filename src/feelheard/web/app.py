@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from feelheard import __version__
 from feelheard.errors import InputError
@@ -184,6 +185,9 @@ def create_app(settings: WebConfig | None = None) -> FastAPI:
         path_limits=review.body_limits(),
     )
     app.add_middleware(SecurityHeadersMiddleware)
+    if config.allowed_hosts:
+        # Outermost: a request for another host name is refused before anything else looks at it.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
     return app
 
 

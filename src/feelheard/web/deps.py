@@ -55,6 +55,10 @@ class WebConfig:
             (`FEELHEARD_OPEN_REGISTRATION`, default on); when off, accounts come from `feelheard data add-user`.
         session_idle_s: Server mode: a session not used for this long ends (14 days).
         session_max_s: Server mode: a session ends this long after sign-in, used or not (30 days).
+        allowed_hosts: Host names the app answers to (any port); empty answers every Host. `from_env` sets
+            the loopback names in local mode, so a web page whose domain was re-pointed at 127.0.0.1 (DNS
+            rebinding) cannot reach the local app; `FEELHEARD_ALLOWED_HOSTS` (comma-separated, `*` for any)
+            overrides it.
     """
 
     max_chars: int = 20_000
@@ -69,6 +73,7 @@ class WebConfig:
     open_registration: bool = True
     session_idle_s: int = 14 * DAY
     session_max_s: int = 30 * DAY
+    allowed_hosts: tuple[str, ...] = ()
 
     @property
     def server(self) -> bool:
@@ -103,7 +108,20 @@ class WebConfig:
             max_import_bytes=max(max_import, 1024),
             mode=mode,
             open_registration=os.environ.get("FEELHEARD_OPEN_REGISTRATION", "").strip().lower() not in _FALSE,
+            allowed_hosts=allowed_hosts_from_env(mode),
         )
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+
+
+def allowed_hosts_from_env(mode: Mode) -> tuple[str, ...]:
+    """`FEELHEARD_ALLOWED_HOSTS`, else the loopback names in local mode and any host in server mode."""
+    raw = os.environ.get("FEELHEARD_ALLOWED_HOSTS", "").strip()
+    if raw:
+        names = tuple(dict.fromkeys(h.strip().lower() for h in raw.split(",") if h.strip()))
+        return () if "*" in names else names
+    return LOOPBACK_HOSTS if mode == "local" else ()
 
 
 class ExchangeRecorder(Protocol):
