@@ -128,3 +128,17 @@ def test_head_reads_no_pitfall_into_a_one_word_echo() -> None:
         reply="Six? That sounds like it stung to hear.",
     )
     assert [f.id for f in result.pitfalls] == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "criticism"),
+    [
+        ("Which jobs could I take over so you never have to think about them?", False),
+        ("I'll sort the bills so that you never need to chase them again.", False),
+        ("You never have to do anything around here, do you?", True),
+        ("You never listen.", True),
+    ],
+)
+def test_a_purpose_clause_is_not_an_absolute_charge(reply: str, criticism: bool) -> None:
+    _, pitfalls = ids(reply)
+    assert ("criticism" in pitfalls) is criticism

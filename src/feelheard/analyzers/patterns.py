@@ -578,7 +578,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "criticism",
-        r"\b{YOU} (?:always|never|constantly|continually|forever|keep|literally always|literally never|just never|just always|ALWAYS|NEVER) (?!(?:make|made|makes) me (?:laugh|smile|feel (?:better|safe|loved|good|happy))|know how to make|look (?:good|great|amazing|beautiful)|manage to (?:make me smile|surprise)|have my back|support|help me|cheer me|come through|remember)\w+",
+        r"(?<!\bso )(?<!\bso that )(?<!\bthat way )\b{YOU} (?:always|never|constantly|continually|forever|keep|literally always|literally never|just never|just always|ALWAYS|NEVER) (?!(?:make|made|makes) me (?:laugh|smile|feel (?:better|safe|loved|good|happy))|know how to make|look (?:good|great|amazing|beautiful)|manage to (?:make me smile|surprise)|have my back|support|help me|cheer me|come through|remember)\w+",
     ),
     rule(
         "criticism",
