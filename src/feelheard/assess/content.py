@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any, Literal
 from urllib.parse import urlencode
+
+from feelheard import content_check
 
 HigherIs = Literal["better", "concern"]
 SCALE_POINTS = 5
@@ -219,30 +221,11 @@ class Assessment:
 # --- checking ------------------------------------------------------------------------------------------------
 
 
-def _fail(source: str, where: str, problem: str) -> AssessmentDataError:
-    return AssessmentDataError(f"{source}: {where}: {problem}")
-
-
-def _text(raw: dict[str, Any], key: str, source: str, where: str, *, optional: bool = False) -> str:
-    value = raw.get(key)
-    field = f"{where}.{key}" if where else key
-    if optional and value is None:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(source, field, "must be a non-empty string")
-    return value.strip()
-
-
-def _object(value: Any, source: str, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _fail(source, where, "must be an object")
-    return value
-
-
-def _list(value: Any, source: str, where: str) -> list[Any]:
-    if not isinstance(value, list) or not value:
-        raise _fail(source, where, "must be a non-empty list")
-    return value
+_fail = partial(content_check.fail, AssessmentDataError)
+_text = partial(content_check.text, AssessmentDataError)
+_object = partial(content_check.json_object, AssessmentDataError)
+_list = partial(content_check.non_empty_list, AssessmentDataError)
+_ident = partial(content_check.identifier, AssessmentDataError)
 
 
 def _whole(value: Any) -> bool:
@@ -253,17 +236,6 @@ def _flag(raw: dict[str, Any], key: str, source: str, where: str) -> bool:
     value = raw.get(key, False)
     if not isinstance(value, bool):
         raise _fail(source, f"{where}.{key}", "must be true or false")
-    return value
-
-
-def _ident(value: Any, source: str, where: str) -> str:
-    if (
-        not isinstance(value, str)
-        or not value
-        or not value.replace("_", "").isalnum()
-        or value != value.lower()
-    ):
-        raise _fail(source, where, f"{value!r} must be lower case letters, digits and underscores")
     return value
 
 

@@ -14,6 +14,7 @@ import typer
 
 from feelheard.cli.common import JsonOpt, UserOpt, open_session, who
 from feelheard.errors import InputError
+from feelheard.practice.engine import ENDING_WORDS, LANDED
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -29,14 +30,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-LANDED = {
-    "heard": "They felt heard.",
-    "partly": "It half landed: they are still guarded.",
-    "escalates": "It stung: they push back harder.",
-    "withdraws": "They pulled away.",
-}
-ENDING_WORDS = {"repaired": "Repaired", "partial": "Cooled down, not resolved", "stuck": "Stuck for now"}
 
 TopicOpt = Annotated[
     str | None, typer.Option("--topic", help="Only this topic (see `feelheard practice list`).")

@@ -34,6 +34,14 @@ WITHDRAWING = frozenset(
 HEARD_SCORE = {1: 60, 2: 65, 3: 72}
 # Below this, a reply with no pitfall still reads as thin ("partly").
 MAX_REPLY_CHARS = 2000
+# How a reply landed and how a conversation ended, in words for the user (CLI and web).
+LANDED = {
+    "heard": "They felt heard.",
+    "partly": "It half landed: they are still guarded.",
+    "escalates": "It stung: they push back harder.",
+    "withdraws": "They pulled away.",
+}
+ENDING_WORDS = {"repaired": "Repaired", "partial": "Cooled down, not resolved", "stuck": "Stuck for now"}
 
 
 def landing(analysis: Analysis, level: int) -> Outcome:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any, Literal
+
+from feelheard import content_check
 
 StepKind = Literal["mood", "text", "choice"]
 STEP_KINDS: tuple[StepKind, ...] = ("mood", "text", "choice")
@@ -131,36 +133,15 @@ class RitualBook:
 # --- checking ------------------------------------------------------------------------------------------------
 
 
-def _fail(source: str, where: str, problem: str) -> RitualDataError:
-    return RitualDataError(f"{source}: {where}: {problem}")
-
-
-def _text(raw: dict[str, Any], key: str, source: str, where: str, *, optional: bool = False) -> str:
-    value = raw.get(key)
-    if optional and value is None:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(source, f"{where}.{key}" if where else key, "must be a non-empty string")
-    return value.strip()
-
-
-def _object(value: Any, source: str, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _fail(source, where, "must be an object")
-    return value
-
-
-def _list(value: Any, source: str, where: str) -> list[Any]:
-    if not isinstance(value, list) or not value:
-        raise _fail(source, where, "must be a non-empty list")
-    return value
+_fail = partial(content_check.fail, RitualDataError)
+_text = partial(content_check.text, RitualDataError)
+_object = partial(content_check.json_object, RitualDataError)
+_list = partial(content_check.non_empty_list, RitualDataError)
 
 
 def _ident(raw: dict[str, Any], source: str, where: str) -> str:
     value = _text(raw, "id", source, where)
-    if not value.replace("_", "").isalnum() or value.lower() != value:
-        raise _fail(source, f"{where}.id", f"{value!r} must be lower case letters, digits and underscores")
-    return value
+    return content_check.identifier(RitualDataError, value, source, f"{where}.id")
 
 
 def _step(raw: Any, source: str, where: str) -> Step:

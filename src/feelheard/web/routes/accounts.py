@@ -30,8 +30,7 @@ from feelheard.web.auth import (
 )
 from feelheard.web.deps import ConfigDep, WebConfig
 from feelheard.web.routes.history import storage_engine
-from feelheard.web.routes.pages import FORM_EXPIRED, render
-from feelheard.web.security import CSRF_COOKIE, CSRF_FIELD, csrf_valid
+from feelheard.web.routes.pages import FORM_EXPIRED, _form_checked, render
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -67,13 +66,6 @@ def signup_limiter(request: Request) -> LoginRateLimiter:
 def client_address(request: Request) -> str:
     """The visitor's address as the server sees it (behind a proxy: the proxy's, unless uvicorn trusts it)."""
     return request.client.host if request.client else "unknown"
-
-
-async def _form(request: Request, config: WebConfig) -> tuple[dict[str, str], bool]:
-    form = await request.form(max_files=0, max_fields=20)
-    values = {k: v for k, v in form.items() if isinstance(v, str)}
-    ok = csrf_valid(config.secret_key, request.cookies.get(CSRF_COOKIE), values.get(CSRF_FIELD))
-    return values, ok
 
 
 def _minutes(seconds: float) -> str:
@@ -126,7 +118,7 @@ def _check_login(engine: Engine, username: str, password: str) -> tuple[int, byt
 @router.post("/login", response_class=HTMLResponse)
 async def login_post(request: Request, config: ConfigDep) -> Response:
     """Check the password and start a session; paused (429) after repeated failures."""
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     username = values.get("username", "").strip()[:64]
     password = values.get("password", "")
     target = values.get("next", "/")
@@ -204,7 +196,7 @@ async def register_post(request: Request, config: ConfigDep) -> Response:
     """Make the account and sign in."""
     if not config.open_registration:
         raise HTTPException(status_code=404, detail="Not Found")
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     username = values.get("username", "").strip()[:64]
     password, again = values.get("password", ""), values.get("password2", "")
     if not ok:
@@ -237,7 +229,7 @@ async def register_post(request: Request, config: ConfigDep) -> Response:
 @router.post("/logout", response_class=HTMLResponse)
 async def logout(request: Request, config: ConfigDep, viewer: ViewerDep) -> Response:
     """End this browser's session."""
-    _, ok = await _form(request, config)
+    _, ok = await _form_checked(request, config)
     if not ok:
         return await _account_page(request, config, viewer.user_id, error=FORM_REFRESH, status_code=403)
     response = RedirectResponse("/login?signed_out=1", status_code=303)
@@ -316,7 +308,7 @@ def _change_password(engine: Engine, user_id: int, old: str, new: str) -> bytes:
 @router.post("/account/password", response_class=HTMLResponse)
 async def password_post(request: Request, config: ConfigDep, viewer: ViewerDep) -> Response:
     """Change the password; this browser stays signed in, every other session ends."""
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     if not ok:
         return await _account_page(
             request, config, viewer.user_id, error=FORM_REFRESH, section="password", status_code=403
@@ -359,7 +351,7 @@ def _couple_action(engine: Engine, user_id: int, action: str, code: str) -> str:
 
 
 async def _couple(request: Request, config: WebConfig, user_id: int, action: str) -> Response:
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     if not ok:
         return await _account_page(
             request, config, user_id, error=FORM_REFRESH, section="partner", status_code=403

@@ -193,6 +193,21 @@ async def _analyse(
     return coach_view(analysis, country=country), "", offer
 
 
+async def _coach_form(request: Request, config: WebConfig) -> tuple[dict[str, Any], bool]:
+    """The Coach's posted messages as a page context, and whether the form's CSRF token checked out (the
+    context's error is the expired-form one, for when it did not)."""
+    values, ok = await _form_checked(request, config)
+    context: dict[str, Any] = {
+        "partner": values.get("partner", ""),
+        "reply": values.get("reply", ""),
+        "view": None,
+        "error": FORM_EXPIRED,
+        "llm_offer": None,
+        "llm_result": None,
+    }
+    return context, ok
+
+
 @router.get("/", response_class=HTMLResponse)
 def coach_page(request: Request, config: ConfigDep) -> Response:
     """The Coach: two boxes, and the results panel below (filled as you type when JavaScript is on)."""
@@ -203,18 +218,10 @@ def coach_page(request: Request, config: ConfigDep) -> Response:
 @router.post("/", response_class=HTMLResponse)
 async def coach_post(request: Request, config: ConfigDep, runner: RunnerDep) -> Response:
     """The no-JavaScript path: the same page, with the results rendered on the server."""
-    values, ok = await _form_checked(request, config)
-    partner, reply = values.get("partner", ""), values.get("reply", "")
-    context: dict[str, Any] = {
-        "partner": partner,
-        "reply": reply,
-        "view": None,
-        "error": FORM_EXPIRED,
-        "llm_offer": None,
-        "llm_result": None,
-    }
+    context, ok = await _coach_form(request, config)
     if not ok:
         return render(request, config, "coach.html", context, status_code=403, page="coach")
+    partner, reply = context["partner"], context["reply"]
     country = visitor_country(request, config)
     view, error, offer = await _analyse(runner, partner, reply, country)
     context.update(view=view, error=error, llm_offer=offer)
@@ -228,18 +235,10 @@ async def coach_llm(request: Request, config: ConfigDep, runner: RunnerDep) -> R
     from feelheard.web.llm import coach_offer, llm_choice, rewrite
     from feelheard.web.view import word_diff
 
-    values, ok = await _form_checked(request, config)
-    partner, reply = values.get("partner", ""), values.get("reply", "")
-    context: dict[str, Any] = {
-        "partner": partner,
-        "reply": reply,
-        "view": None,
-        "error": FORM_EXPIRED,
-        "llm_offer": None,
-        "llm_result": None,
-    }
+    context, ok = await _coach_form(request, config)
     if not ok:
         return render(request, config, "coach.html", context, status_code=403, page="coach")
+    partner, reply = context["partner"], context["reply"]
     analysis, error = await _analysis(runner, partner, reply)
     context["error"] = error
     if analysis is None:

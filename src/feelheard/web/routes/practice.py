@@ -36,15 +36,14 @@ from starlette.concurrency import run_in_threadpool
 
 from feelheard.errors import InputError
 from feelheard.practice import engine
-from feelheard.practice.engine import MAX_REPLY_CHARS, PracticeState
+from feelheard.practice.engine import ENDING_WORDS, LANDED, MAX_REPLY_CHARS, PracticeState
 from feelheard.practice.scenarios import LEVELS, TOPICS, Scenario, get_scenario, load_bank
 from feelheard.web.auth import ViewerDep
 from feelheard.web.deps import ConfigDep, RunnerDep, WebConfig
 from feelheard.web.llm import voice_note
 from feelheard.web.routes import history
-from feelheard.web.routes.pages import FORM_EXPIRED, render, visitor_country
+from feelheard.web.routes.pages import FORM_EXPIRED, _form_checked, render, visitor_country
 from feelheard.web.schemas import ErrorResponse
-from feelheard.web.security import CSRF_COOKIE, CSRF_FIELD, csrf_valid
 from feelheard.web.view import coach_view, highlight, score_words
 
 if TYPE_CHECKING:
@@ -60,13 +59,6 @@ router = APIRouter(include_in_schema=False)
 api_router = APIRouter(tags=["practice"])
 
 KIND = "practice"
-LANDED = {
-    "heard": "They felt heard.",
-    "partly": "It half landed: they are still guarded.",
-    "escalates": "It stung: they push back harder.",
-    "withdraws": "They pulled away.",
-}
-ENDING_WORDS = {"repaired": "Repaired", "partial": "Cooled down, not resolved", "stuck": "Stuck for now"}
 SAFETY_STOP = (
     "Practice stopped here: what you wrote matters more than a practice score. "
     "Nothing from that reply was kept."
@@ -392,13 +384,6 @@ async def _last_feedback(runner: BatchRunner, state: PracticeState) -> dict[str,
     return feedback_view(analysis, last.outcome)
 
 
-async def _form(request: Request, config: WebConfig) -> tuple[dict[str, str], bool]:
-    form = await request.form(max_files=0, max_fields=20)
-    values = {k: v for k, v in form.items() if isinstance(v, str)}
-    ok = csrf_valid(config.secret_key, request.cookies.get(CSRF_COOKIE), values.get(CSRF_FIELD))
-    return values, ok
-
-
 def _sentence(exc: Exception) -> str:
     from feelheard.web.app import sentence
 
@@ -483,7 +468,7 @@ async def start_from_page(
 ) -> Response:
     """The first reply: start the conversation, coach the reply, keep it, and show the conversation."""
     scenario = _scenario_or_404(scenario_id)
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     reply = values.get("reply", "")
 
     def page(status: int, **extra: Any) -> Response:
@@ -574,7 +559,7 @@ async def reply_from_page(
     item_id: int, request: Request, config: ConfigDep, runner: RunnerDep, viewer: ViewerDep
 ) -> Response:
     """Coach one reply, move the conversation on and keep it; then show the conversation again."""
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     item, state = await _open_for_page(request, item_id, viewer.user_id)
     reply = values.get("reply", "")
     if not ok:
@@ -609,7 +594,7 @@ async def reverse_from_page(
     item_id: int, request: Request, config: ConfigDep, runner: RunnerDep, viewer: ViewerDep
 ) -> Response:
     """Role reversal: read your weakest reply as your partner, say how it lands, and compare the feelings."""
-    values, ok = await _form(request, config)
+    values, ok = await _form_checked(request, config)
     item, state = await _open_for_page(request, item_id, viewer.user_id)
     text = values.get("as_partner", "")
     weakest = engine.weakest_round(state)

@@ -177,6 +177,23 @@ def _stacked(by_week: dict[str, dict[str, int]], colours: tuple[str, ...]) -> An
     return fig
 
 
+def _dated_line(
+    rows: list[dict[str, Any]], value_key: str, *, name: str, colour: str, marker_size: int = 8, **extra: Any
+) -> Any:
+    """A lines-and-markers trace of `rows[value_key]` against each row's date, in the charts' common style."""
+    import plotly.graph_objects as go
+
+    return go.Scatter(
+        x=[r["date"] for r in rows],
+        y=[r[value_key] for r in rows],
+        mode="lines+markers",
+        name=name,
+        line={"color": colour, "width": 2.5},
+        marker={"size": marker_size},
+        **extra,
+    )
+
+
 def chart_sections(progress: Progress) -> list[tuple[str, Any, str]]:
     """(title, figure or None, empty-state words) for each chart, in page order."""
     import plotly.graph_objects as go
@@ -184,15 +201,14 @@ def chart_sections(progress: Progress) -> list[tuple[str, Any, str]]:
     sections: list[tuple[str, Any, str]] = []
     if progress.practice:
         fig = go.Figure(
-            go.Scatter(
-                x=[r["date"] for r in progress.practice],
-                y=[r["score"] for r in progress.practice],
-                mode="lines+markers",
+            _dated_line(
+                progress.practice,
+                "score",
+                name="score",
+                colour=PALETTE[0],
+                marker_size=9,
                 text=[_label(str(r["title"])) for r in progress.practice],
                 hovertemplate="%{x}<br>%{text}<br>Score %{y}<extra></extra>",
-                line={"color": PALETTE[0], "width": 2.5},
-                marker={"size": 9},
-                name="score",
             )
         )
         _layout(fig, ytitle="score", yrange=[0, 100])
@@ -212,14 +228,7 @@ def chart_sections(progress: Progress) -> list[tuple[str, Any, str]]:
         fig = go.Figure()
         for n, (name, rows) in enumerate(progress.assessments.items()):
             fig.add_trace(
-                go.Scatter(
-                    x=[r["date"] for r in rows],
-                    y=[r["score"] for r in rows],
-                    mode="lines+markers",
-                    name=_label(humanise(name)),
-                    line={"color": PALETTE[n % len(PALETTE)], "width": 2.5},
-                    marker={"size": 8},
-                )
+                _dated_line(rows, "score", name=_label(humanise(name)), colour=PALETTE[n % len(PALETTE)])
             )
         _layout(fig, ytitle="score")
         _date_axis(fig, [r["date"] for rows in progress.assessments.values() for r in rows])
@@ -227,16 +236,7 @@ def chart_sections(progress: Progress) -> list[tuple[str, Any, str]]:
     else:
         sections.append(("Assessment scores over time", None, "No assessments taken yet."))
     if progress.moods:
-        fig = go.Figure(
-            go.Scatter(
-                x=[m["date"] for m in progress.moods],
-                y=[m["mood"] for m in progress.moods],
-                mode="lines+markers",
-                line={"color": PALETTE[1], "width": 2.5},
-                marker={"size": 8},
-                name="mood",
-            )
-        )
+        fig = go.Figure(_dated_line(progress.moods, "mood", name="mood", colour=PALETTE[1]))
         _layout(fig, ytitle="mood (1 to 5)", yrange=[0.5, 5.5])
         _date_axis(fig, [m["date"] for m in progress.moods])
         sections.append(("Check-in mood over time", fig, ""))
