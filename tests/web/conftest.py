@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,13 +64,11 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def live_server(pipeline: Pipeline) -> Iterator[str]:
-    """A real uvicorn server on 127.0.0.1 and a free port, in a thread of this process."""
+@contextmanager
+def serve_in_thread(app: FastAPI) -> Iterator[str]:
+    """Run `app` on a real uvicorn server on 127.0.0.1 and a free port, in a thread; yields its base URL."""
     import uvicorn
 
-    app = create_app(WebConfig())
-    app.state.pipeline = pipeline
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
@@ -81,9 +80,20 @@ def live_server(pipeline: Pipeline) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(pipeline: Pipeline) -> Iterator[str]:
+    """A real uvicorn server on 127.0.0.1 and a free port, in a thread of this process."""
+    app = create_app(WebConfig())
+    app.state.pipeline = pipeline
+    with serve_in_thread(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html as htmllib
 import os
 import re
-import socket
 import stat
 import tomllib
 from collections.abc import Iterator
@@ -24,7 +23,8 @@ from feelheard.pipeline import Pipeline
 from feelheard.practice.scenarios import load_bank
 from feelheard.storage import repo
 from feelheard.storage.db import dispose_engines, get_engine, session_scope, sqlite_url
-from llm.fake_server import LLM_ENV, FakeLLM, start_server
+from llm import conftest as llm_fixtures
+from llm.fake_server import LLM_ENV, FakeLLM
 
 from .conftest import make_app
 from .server import register, server_app, token
@@ -58,23 +58,9 @@ def config_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def fake_llm() -> Iterator[FakeLLM]:
-    """A real chat-completions server on a free port of 127.0.0.1 (tests/llm/fake_server.py)."""
-    state = FakeLLM()
-    server = start_server(state)
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+# The LLM tests' real chat-completions server on 127.0.0.1, and a port with nothing listening.
+fake_llm = llm_fixtures.fake_llm
+free_port = llm_fixtures.free_port
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ saved exchange, and the other sees it on their History. Screenshots go to `tests
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ from feelheard.pipeline import Pipeline
 from feelheard.storage.db import dispose_engines, get_engine, sqlite_url
 from feelheard.web import WebConfig, create_app
 
-from .conftest import _free_port
+from .conftest import serve_in_thread
 from .exchanges import CANDIDATES
 from .server import PASSWORD
 from .test_browser import ARGS, CHROMIUM, _context
@@ -28,25 +26,11 @@ sync_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def server_mode_server(pipeline: Pipeline, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server in server mode, on its own SQLite file, in a thread of this process."""
-    import uvicorn
-
     app = create_app(WebConfig(mode="server"))
     app.state.pipeline = pipeline
     app.state.storage_engine = get_engine(sqlite_url(tmp_path_factory.mktemp("server-mode") / "server.db"))
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(app) as url:
+        yield url
     dispose_engines()
 
 
