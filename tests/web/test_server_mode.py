@@ -695,3 +695,56 @@ def test_config_reads_the_mode_from_the_environment(
         config = WebConfig.from_env()
     assert not config.open_registration and config.secret_key == b"k" * 64
     assert "FEELHEARD_SECRET_KEY" not in caplog.text
+
+
+# --- signing in from a script -------------------------------------------------------------------------------------
+
+
+def test_api_sign_in_and_sign_out(app: FastAPI) -> None:
+    register(app, "ada")
+    script = TestClient(app, raise_server_exceptions=False)
+    assert script.get("/api/v1/me").status_code == 401
+    wrong = script.post("/api/v1/session", json={"username": "ada", "password": "not it"})
+    assert wrong.status_code == 401 and "do not match" in wrong.json()["detail"]
+    assert not script.cookies.get("fh_session")
+    signed = script.post("/api/v1/session", json={"username": " Ada ", "password": PASSWORD})
+    assert signed.status_code == 200, signed.text
+    assert signed.json() == {"username": "ada"}
+    cookie = signed.headers["set-cookie"]
+    assert "fh_session=" in cookie and "httponly" in cookie.lower()
+    assert _me(script).json()["username"] == "ada"
+    assert _save(script, "I had a rough day.", "Tell me about it, I'm listening.") > 0
+    # A browser page on another site cannot sign anyone in or out.
+    foreign = {"origin": "https://elsewhere.example", "sec-fetch-site": "cross-site"}
+    assert script.delete("/api/v1/session", headers=foreign).status_code == 403
+    assert script.delete("/api/v1/session").status_code == 204
+    assert script.get("/api/v1/me").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"username": "ada"},
+        {"username": 5, "password": "x"},
+        {"username": "ada", "password": "x", "extra": 1},
+    ],
+)
+def test_api_sign_in_refuses_bad_bodies(app: FastAPI, body: dict[str, Any]) -> None:
+    assert TestClient(app).post("/api/v1/session", json=body).status_code == 422
+
+
+def test_api_sign_in_shares_the_rate_limit(app: FastAPI) -> None:
+    register(app, "ben")
+    script = TestClient(app, raise_server_exceptions=False)
+    for _ in range(5):
+        assert script.post("/api/v1/session", json={"username": "ben", "password": "nope"}).status_code == 401
+    paused = script.post("/api/v1/session", json={"username": "ben", "password": PASSWORD})
+    assert paused.status_code == 429 and int(paused.headers["retry-after"]) >= 1
+
+
+def test_api_sign_in_is_not_there_in_local_mode(pipeline: Pipeline) -> None:
+    from .conftest import make_app
+
+    client = TestClient(make_app(pipeline))
+    assert client.post("/api/v1/session", json={"username": "a", "password": "b"}).status_code == 404

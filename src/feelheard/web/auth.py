@@ -48,7 +48,7 @@ SESSION_REFRESH_S = 3600
 # Clock skew tolerated for times in a cookie (they come from this server, but several workers may disagree).
 CLOCK_SKEW_S = 300
 # Open without a session in server mode; everything else needs one.
-PUBLIC_PATHS = frozenset({"/login", "/register", "/api/docs", "/api/v1/openapi.json"})
+PUBLIC_PATHS = frozenset({"/login", "/register", "/api/docs", "/api/v1/openapi.json", "/api/v1/session"})
 PUBLIC_PREFIXES = ("/static/",)
 SIGN_IN_FIRST = "Please sign in first."
 _SID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

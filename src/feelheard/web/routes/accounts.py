@@ -8,12 +8,12 @@ Retry-After), and registration per address. The session cookie itself is made in
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from starlette.concurrency import run_in_threadpool
 
 from feelheard.errors import InputError
@@ -29,7 +29,7 @@ from feelheard.web.auth import (
     start_session,
 )
 from feelheard.web.deps import ConfigDep, WebConfig
-from feelheard.web.routes.history import storage_engine
+from feelheard.web.routes.history import refuse_cross_site, storage_engine
 from feelheard.web.routes.pages import FORM_EXPIRED, _form_checked, render
 
 if TYPE_CHECKING:
@@ -126,20 +126,43 @@ async def login_post(request: Request, config: ConfigDep) -> Response:
         return _login_page(
             request, config, next_path=target, username=username, error=FORM_REFRESH, status_code=403
         )
-    limiter = login_limiter(request)
-    keys = (f"user:{username.lower()}", f"addr:{client_address(request)}")
-    wait = max(limiter.retry_after(k) for k in keys)
-    if wait > 0:
+    attempt = await _attempt_login(request, username, password)
+    if attempt.wait > 0:
         page = _login_page(
             request,
             config,
             next_path=target,
             username=username,
-            error=TOO_MANY.format(minutes=_minutes(wait)),
+            error=TOO_MANY.format(minutes=_minutes(attempt.wait)),
             status_code=429,
         )
-        page.headers["retry-after"] = str(max(1, math.ceil(wait)))
+        page.headers["retry-after"] = str(max(1, math.ceil(attempt.wait)))
         return page
+    if attempt.found is None:
+        return _login_page(
+            request, config, next_path=target, username=username, error=WRONG_LOGIN, status_code=401
+        )
+    user_id, key = attempt.found
+    response = RedirectResponse(safe_next(target), status_code=303)
+    start_session(response, config, info=new_session(user_id), password_key=key)
+    return response
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """How a sign-in went: `wait` seconds to pause (rate limited), else the account found (None: wrong)."""
+
+    wait: float
+    found: tuple[int, bytes] | None
+
+
+async def _attempt_login(request: Request, username: str, password: str) -> LoginAttempt:
+    """Check a username and password under the rate limits the form and the API share."""
+    limiter = login_limiter(request)
+    keys = (f"user:{username.lower()}", f"addr:{client_address(request)}")
+    wait = max(limiter.retry_after(k) for k in keys)
+    if wait > 0:
+        return LoginAttempt(wait=wait, found=None)
     engine = await run_in_threadpool(storage_engine, request)
     found = (
         await run_in_threadpool(_check_login, engine, username, password) if username and password else None
@@ -147,14 +170,9 @@ async def login_post(request: Request, config: ConfigDep) -> Response:
     if found is None:
         for k in keys:
             limiter.record_failure(k)
-        return _login_page(
-            request, config, next_path=target, username=username, error=WRONG_LOGIN, status_code=401
-        )
+        return LoginAttempt(wait=0.0, found=None)
     limiter.record_success(keys[0])
-    user_id, key = found
-    response = RedirectResponse(safe_next(target), status_code=303)
-    start_session(response, config, info=new_session(user_id), password_key=key)
-    return response
+    return LoginAttempt(wait=0.0, found=found)
 
 
 # --- register --------------------------------------------------------------------------------------------------
@@ -409,3 +427,63 @@ async def me(request: Request, config: ConfigDep, viewer: ViewerDep) -> Me:
     engine = await run_in_threadpool(storage_engine, request)
     username, partner = await run_in_threadpool(_partner, engine, viewer.user_id)
     return Me(username=username, mode=config.mode, partner=partner)
+
+
+class SignIn(BaseModel):
+    """A username and password, to start a session for API calls (server mode)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: StrictStr = Field(max_length=64)
+    password: StrictStr = Field(max_length=1024)
+
+
+class SignedIn(BaseModel):
+    """The session has started: its cookie (`fh_session`) came with this answer; send it with later calls."""
+
+    username: str
+
+
+@api_router.post(
+    "/session",
+    summary="Sign in (server mode)",
+    response_model=SignedIn,
+    responses={401: {"description": "Wrong username or password."}, 429: {"description": "Too many tries."}},
+    dependencies=[Depends(refuse_cross_site)],
+)
+async def api_sign_in(body: SignIn, request: Request, config: ConfigDep) -> Response:
+    """Start a session for a script or app: the answer sets the `fh_session` cookie (HttpOnly) to send with
+    every later call. The same rate limits as the sign-in page apply."""
+    if not config.server:
+        raise HTTPException(
+            status_code=404, detail="There is no sign-in in local mode: the API is yours already."
+        )
+    username = body.username.strip()
+    attempt = await _attempt_login(request, username, body.password)
+    if attempt.wait > 0:
+        raise HTTPException(
+            status_code=429,
+            detail=TOO_MANY.format(minutes=_minutes(attempt.wait)),
+            headers={"retry-after": str(max(1, math.ceil(attempt.wait)))},
+        )
+    if attempt.found is None:
+        raise HTTPException(status_code=401, detail=WRONG_LOGIN)
+    user_id, key = attempt.found
+    engine = await run_in_threadpool(storage_engine, request)
+    name, _ = await run_in_threadpool(_partner, engine, user_id)
+    response = JSONResponse(SignedIn(username=name).model_dump())
+    start_session(response, config, info=new_session(user_id), password_key=key)
+    return response
+
+
+@api_router.delete(
+    "/session", summary="Sign out (server mode)", status_code=204, dependencies=[Depends(refuse_cross_site)]
+)
+async def api_sign_out(config: ConfigDep, viewer: ViewerDep) -> Response:
+    """End this session (its cookie is cleared)."""
+    if not config.server:
+        raise HTTPException(status_code=404, detail="There is no sign-in in local mode.")
+    del viewer  # signed in: the door already checked
+    response = Response(status_code=204)
+    clear_session_cookie(response, config)
+    return response
