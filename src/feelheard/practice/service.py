@@ -38,25 +38,26 @@ def save(session: Session, *, owner_id: int, state: PracticeState, item_id: int 
     )
 
 
-def load(session: Session, *, owner_id: int, item_id: int) -> PracticeState:
-    """The state of one of the owner's practice conversations.
+def load(session: Session, *, owner_id: int, item_id: int) -> tuple[ItemRecord, PracticeState]:
+    """One of the owner's practice conversations: the stored item and its state.
 
     Raises:
-        InputError: there is no such practice item of this owner (repo.NotFound), or it is damaged.
+        repo.NotFound: no practice item `item_id` of this owner (a partner's shared one included).
+        InputError: the stored conversation is damaged or names a scenario no longer in the bank.
     """
     from feelheard.storage import repo
 
     item = repo.get_item(session, viewer_id=owner_id, item_id=item_id)
     if item.kind != KIND or not item.mine:
         raise repo.NotFound(f"there is no practice session {item_id}")
-    return PracticeState.from_dict(item.payload)
+    return item, PracticeState.from_dict(item.payload)
 
 
-def results(session: Session, *, owner_id: int, limit: int = 500) -> list[ItemRecord]:
+def results(session: Session, *, owner_id: int, limit: int = 500, offset: int = 0) -> list[ItemRecord]:
     """The owner's practice items, newest first."""
     from feelheard.storage import repo
 
-    return repo.list_items(session, viewer_id=owner_id, kind=KIND, scope="mine", limit=limit)
+    return repo.list_items(session, viewer_id=owner_id, kind=KIND, scope="mine", limit=limit, offset=offset)
 
 
 def choose(

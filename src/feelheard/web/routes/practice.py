@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(tags=["practice"])
 
-KIND = "practice"
 SAFETY_STOP = (
     "Practice stopped here: what you wrote matters more than a practice score. "
     "Nothing from that reply was kept."
@@ -126,23 +125,21 @@ def _gone(item_id: int) -> HTTPException:
 
 
 def open_session(engine_: Engine, *, user_id: int, item_id: int) -> tuple[ItemRecord, PracticeState]:
-    """One of the viewer's practice conversations and its state.
+    """One of the viewer's practice conversations and its state (`practice.service.load`).
 
     Raises:
         HTTPException: 404 when there is no such practice item of this viewer (a partner's shared one included).
         InputError: the stored conversation is damaged or names a scenario that is no longer in the bank.
     """
+    from feelheard.practice import service
     from feelheard.storage import repo
     from feelheard.storage.db import session_scope
 
     try:
         with session_scope(engine_) as session:
-            item = repo.get_item(session, viewer_id=user_id, item_id=item_id)
+            return service.load(session, owner_id=user_id, item_id=item_id)
     except repo.NotFound:
         raise _gone(item_id) from None
-    if item.kind != KIND or not item.mine:
-        raise _gone(item_id)
-    return item, PracticeState.from_dict(item.payload)
 
 
 def store_session(
@@ -166,13 +163,11 @@ def store_session(
 
 def list_sessions(engine_: Engine, *, user_id: int, limit: int = 500, offset: int = 0) -> list[ItemRecord]:
     """The viewer's practice conversations, newest first."""
-    from feelheard.storage import repo
+    from feelheard.practice import service
     from feelheard.storage.db import session_scope
 
     with session_scope(engine_) as session:
-        return repo.list_items(
-            session, viewer_id=user_id, kind=KIND, scope="mine", limit=limit, offset=offset
-        )
+        return service.results(session, owner_id=user_id, limit=limit, offset=offset)
 
 
 def session_row(item: ItemRecord) -> dict[str, Any]:
